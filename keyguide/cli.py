@@ -1,0 +1,43 @@
+"""`keyguide sandbox`: run the local OpenAI-compatible API for readers and tests."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from keyguide import facts
+
+READY = "Keyguide sandbox ready at"
+
+
+def sandbox(port: int) -> None:
+    from keyguide.sandbox.server import bind, serve
+
+    sock = bind(port)
+    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
+    keys = ", ".join(a.key for a in facts.accounts().accounts)
+    print(f"{READY} {base_url}", flush=True)
+    print("Point any OpenAI client at it:", flush=True)
+    print(f"  export OPENAI_BASE_URL={base_url}", flush=True)
+    print("  export OPENAI_API_KEY=sk-sandbox-build", flush=True)
+    print(f"Other keys, each an account in a given state: {keys}", flush=True)
+    print("Press Ctrl+C to stop.", flush=True)
+    serve(sock)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="keyguide", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    run = sub.add_parser("sandbox", help="run the local OpenAI-compatible API")
+    run.add_argument("--port", type=int, default=8787, help="port on 127.0.0.1 (0 picks a free one)")
+    args = parser.parse_args(argv)
+    if args.command == "sandbox":
+        try:
+            sandbox(args.port)
+        except KeyboardInterrupt:
+            pass
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

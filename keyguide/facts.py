@@ -1,0 +1,227 @@
+"""Typed loader for keyguide/facts/*.yml: the one way anything reads a fact.
+
+Every OpenAI fact carries ``source`` (an https URL) and ``verified`` (a date). A file
+that breaks the schema raises FactsError naming the file and the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+from pathlib import Path
+from typing import Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+
+FACTS_DIR = Path(__file__).parent / "facts"
+
+
+class FactsError(ValueError):
+    """A facts file is missing, unreadable or breaks its schema."""
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Sourced(Strict):
+    source: HttpUrl
+    verified: dt.date
+    uncertain: str | None = None  # why the fact may be wrong; shown on the page
+
+
+# --- pricing.yml ---------------------------------------------------------------
+
+
+class ModelPrice(Sourced):
+    id: str
+    family: str
+    kind: Literal["text", "embedding"] = "text"
+    input: float = Field(ge=0)  # USD per 1M tokens
+    cached_input: float | None = Field(default=None, ge=0)
+    cache_write: float | None = Field(default=None, ge=0)
+    output: float | None = Field(default=None, ge=0)
+    released: dt.date | None = None
+    shutdown: dt.date | None = None
+
+
+class Modifier(Sourced):
+    id: str
+    name: str
+    multiplier: float = Field(gt=0)
+    applies_to: str
+    note: str
+
+
+class LongContext(Sourced):
+    threshold_tokens: int = Field(gt=0)
+    input_multiplier: float = Field(gt=0)
+    output_multiplier: float = Field(gt=0)
+
+
+class Pricing(Strict):
+    models: list[ModelPrice] = Field(min_length=1)
+    modifiers: list[Modifier]
+    long_context: LongContext
+
+    def model(self, model_id: str) -> ModelPrice:
+        for m in self.models:
+            if m.id == model_id:
+                return m
+        raise KeyError(model_id)
+
+
+# --- tiers.yml -----------------------------------------------------------------
+
+
+class Tier(Sourced):
+    id: str
+    name: str
+    qualification: str
+    purchases_usd: float | None = None  # total credit purchases that unlock it
+    wait_days: int | None = None
+    monthly_limit_usd: float
+
+
+class Tiers(Strict):
+    since: dt.date
+    current: list[Tier] = Field(min_length=1)
+    previous_until: dt.date
+    previous: list[Tier]
+
+    def tier(self, tier_id: str) -> Tier:
+        for t in self.current:
+            if t.id == tier_id:
+                return t
+        raise KeyError(tier_id)
+
+
+# --- rate_limits.yml -----------------------------------------------------------
+
+
+class Metric(Sourced):
+    id: str
+    name: str
+    meaning: str
+
+
+class Header(Sourced):
+    name: str
+    sample: str
+    meaning: str
+    format: Literal["integer", "duration"]
+
+
+class TierLimit(Sourced):
+    tier: str
+    model: str
+    rpm: int = Field(gt=0)
+    tpm: int = Field(gt=0)
+
+
+class RateLimits(Strict):
+    metrics: list[Metric]
+    headers: list[Header] = Field(min_length=6, max_length=6)
+    examples: list[TierLimit]
+
+
+# --- errors.yml ----------------------------------------------------------------
+
+
+class ApiError(Sourced):
+    id: str  # the page anchor
+    status: int = Field(ge=400, le=599)
+    type: str
+    code: str | None
+    message: str  # what the API says (so readers can search for it)
+    meaning: str
+    fix: str
+    retry: bool
+    exception: str  # the SDK class raised for this status
+
+
+class Errors(Strict):
+    errors: list[ApiError] = Field(min_length=1)
+
+    def by_id(self, error_id: str) -> ApiError:
+        for e in self.errors:
+            if e.id == error_id:
+                return e
+        raise KeyError(error_id)
+
+
+# --- sandbox_accounts.yml (ours, not OpenAI's: no source) ----------------------
+
+
+class Account(Strict):
+    key: str
+    name: str
+    state: str
+    answer: str  # what a model request gets, in words
+    tier: str = "build"
+    error: str | None = None  # id in errors.yml that model requests get
+    rpm: int | None = None  # override the tier's example limits
+    tpm: int | None = None
+    flaky: bool = False
+    admin: bool = False
+
+
+class Accounts(Strict):
+    accounts: list[Account] = Field(min_length=1)
+
+    def by_key(self) -> dict[str, Account]:
+        return {a.key: a for a in self.accounts}
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_file(path: Path, model: type[M]) -> M:
+    """Read one YAML file into its model, or raise FactsError naming file and field."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise FactsError(f"{path}: cannot read: {exc}") from exc
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '<top>'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise FactsError(f"{path}: {problems}") from exc
+
+
+@cache
+def pricing() -> Pricing:
+    return load_file(FACTS_DIR / "pricing.yml", Pricing)
+
+
+@cache
+def tiers() -> Tiers:
+    return load_file(FACTS_DIR / "tiers.yml", Tiers)
+
+
+@cache
+def rate_limits() -> RateLimits:
+    return load_file(FACTS_DIR / "rate_limits.yml", RateLimits)
+
+
+@cache
+def errors() -> Errors:
+    return load_file(FACTS_DIR / "errors.yml", Errors)
+
+
+@cache
+def accounts() -> Accounts:
+    return load_file(FACTS_DIR / "sandbox_accounts.yml", Accounts)
+
+
+def last_verified() -> dt.date:
+    """The newest verified date across every fact: what the site footer shows."""
+    dates = [m.verified for m in pricing().models]
+    dates += [t.verified for t in tiers().current]
+    dates += [h.verified for h in rate_limits().headers]
+    dates += [e.verified for e in errors().errors]
+    return max(dates)

@@ -1,0 +1,22 @@
+"""Run the sandbox app with uvicorn on 127.0.0.1."""
+
+from __future__ import annotations
+
+import socket
+
+import uvicorn
+
+from keyguide.sandbox.app import create_app
+
+
+def bind(port: int) -> socket.socket:
+    """Bind first, so a caller asking for port 0 learns the real port before serving."""
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", port))
+    return sock
+
+
+def serve(sock: socket.socket) -> None:
+    config = uvicorn.Config(create_app(), log_level="warning", access_log=False, lifespan="off")
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,0 +1,32 @@
+"""The built site: strict build passes (the fixture fails otherwise) and pages show
+the output their samples printed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+
+def page(site: Path, url: str) -> BeautifulSoup:
+    return BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+
+
+def test_first_request_page_shows_the_checked_output(built_site: Path) -> None:
+    expected = Path("snippets/get-started/first_request.out").read_text().strip()
+    blocks = [pre.get_text().strip() for pre in page(built_site, "get-started/first-request").select("pre")]
+    assert expected in blocks
+
+
+def test_built_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
+    offenders = []
+    for html in built_site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(), "html.parser")
+        for tag in soup.select("script[src], link[href], img[src], iframe[src]"):
+            url = tag.get("src") or tag.get("href") or ""
+            rel = tag.get("rel") or []
+            if isinstance(url, str) and url.startswith(("http://", "https://", "//")):
+                if tag.name == "link" and not set(rel) & {"stylesheet", "preload", "icon", "modulepreload"}:
+                    continue  # canonical and alternate links load nothing
+                offenders.append(f"{html.relative_to(built_site)}: <{tag.name}> {url}")
+    assert not offenders, offenders
