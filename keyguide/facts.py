@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Literal, TypeVar
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
 FACTS_DIR = Path(__file__).parent / "facts"
 
@@ -50,8 +50,12 @@ class Modifier(Sourced):
     id: str
     name: str
     multiplier: float = Field(gt=0)
+    by_model: dict[str, float] = {}  # models whose multiplier differs
     applies_to: str
     note: str
+
+    def multiplier_for(self, model_id: str) -> float:
+        return self.by_model.get(model_id, self.multiplier)
 
 
 class LongContext(Sourced):
@@ -60,16 +64,51 @@ class LongContext(Sourced):
     output_multiplier: float = Field(gt=0)
 
 
+class CacheWrite(Sourced):
+    multiplier: float = Field(gt=0)  # times the model's input price
+
+
+class Deprecation(Sourced):
+    models: list[str] = Field(min_length=1)
+    shutdown: dt.date
+
+
 class Pricing(Strict):
     models: list[ModelPrice] = Field(min_length=1)
     modifiers: list[Modifier]
     long_context: LongContext
+    cache_write: CacheWrite
+    deprecations: list[Deprecation] = []
+
+    @model_validator(mode="after")
+    def _shutdowns_from_deprecations(self) -> Pricing:
+        """A priced model's shutdown date is written once, in `deprecations`."""
+        dates = {m: d.shutdown for d in self.deprecations for m in d.models}
+        for m in self.models:
+            if m.shutdown is not None:
+                raise ValueError(f"models: {m.id}: put its shutdown date in deprecations")
+        models = [m.model_copy(update={"shutdown": dates.get(m.id)}) for m in self.models]
+        object.__setattr__(self, "models", models)  # frozen model: set once, here
+        return self
 
     def model(self, model_id: str) -> ModelPrice:
         for m in self.models:
             if m.id == model_id:
                 return m
         raise KeyError(model_id)
+
+    def modifier(self, modifier_id: str) -> Modifier:
+        for m in self.modifiers:
+            if m.id == modifier_id:
+                return m
+        raise KeyError(modifier_id)
+
+    def shutdown(self, model_id: str) -> dt.date | None:
+        """When a model (priced or only deprecated) stops working, if announced."""
+        for d in self.deprecations:
+            if model_id in d.models:
+                return d.shutdown
+        return None
 
 
 # --- tiers.yml -----------------------------------------------------------------
@@ -174,6 +213,94 @@ class Accounts(Strict):
         return {a.key: a for a in self.accounts}
 
 
+# --- billing.yml ---------------------------------------------------------------
+
+
+class FirstPurchase(Sourced):
+    minimum_usd: float = Field(gt=0)
+    default_usd: float = Field(gt=0)
+
+
+class AutoReload(Sourced):
+    on_by_default: bool
+    minimum_reload_usd: float = Field(gt=0)
+
+
+class CreditExpiry(Sourced):
+    months: int = Field(gt=0)
+
+
+class FreeCredits(Sourced):
+    ended: bool
+    last_offer_usd: float = Field(gt=0)
+
+
+class Dated(Sourced):
+    date: dt.date
+
+
+class Introduced(Sourced):
+    introduced: dt.date
+
+
+class Billing(Strict):
+    billing_page: HttpUrl
+    limits_page: HttpUrl
+    first_purchase: FirstPurchase
+    auto_reload: AutoReload
+    credit_expiry: CreditExpiry
+    maximum_balance: Sourced
+    free_credits: FreeCredits
+    prepaid_since: Dated
+    spend_alerts: Introduced
+    hard_spend_limits: Introduced
+
+
+# --- keys.yml ------------------------------------------------------------------
+
+
+class PhoneVerification(Sourced):
+    channels: list[str] = Field(min_length=1)
+    needed_for: str
+
+
+class KeyKind(Sourced):
+    id: str
+    name: str
+    prefix: str
+    owner: str
+    use: str
+
+
+class Permissions(Sourced):
+    levels: list[str] = Field(min_length=1)
+
+
+class KeyExpiry(Sourced):
+    since: dt.date
+    max_api_seconds: int = Field(gt=0)
+
+
+class LegacyKeys(Sourced):
+    prefix: str
+
+
+class Keys(Strict):
+    keys_page: HttpUrl
+    phone_verification: PhoneVerification
+    kinds: list[KeyKind] = Field(min_length=1)
+    permissions: Permissions
+    expiry: KeyExpiry
+    shown_once: Sourced
+    legacy_user_keys: LegacyKeys
+
+    def kind(self, kind_id: str) -> KeyKind:
+        for k in self.kinds:
+            if k.id == kind_id:
+                return k
+        raise KeyError(kind_id)
+
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -216,6 +343,16 @@ def errors() -> Errors:
 @cache
 def accounts() -> Accounts:
     return load_file(FACTS_DIR / "sandbox_accounts.yml", Accounts)
+
+
+@cache
+def billing() -> Billing:
+    return load_file(FACTS_DIR / "billing.yml", Billing)
+
+
+@cache
+def keys() -> Keys:
+    return load_file(FACTS_DIR / "keys.yml", Keys)
 
 
 def last_verified() -> dt.date:
