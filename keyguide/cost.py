@@ -23,9 +23,10 @@ def request_cost(
     price = pricing.model(model)
     if not 0 <= cached_tokens <= input_tokens or output_tokens < 0:
         raise ValueError("need 0 <= cached_tokens <= input_tokens and output_tokens >= 0")
-    multiplier = next((m.multiplier for m in pricing.modifiers if m.id == tier), None)
-    if multiplier is None:
-        raise ValueError(f"unknown processing tier {tier!r}")
+    try:
+        multiplier = pricing.modifier(tier).multiplier_for(model)
+    except KeyError:
+        raise ValueError(f"unknown processing tier {tier!r}") from None
     long = pricing.long_context
     in_x, out_x = (
         (long.input_multiplier, long.output_multiplier)

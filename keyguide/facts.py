@@ -152,17 +152,25 @@ class Header(Sourced):
     format: Literal["integer", "duration"]
 
 
+class RelatedHeader(Sourced):
+    name: str
+    meaning: str
+
+
 class TierLimit(Sourced):
-    tier: str
+    tier: str  # an id in tiers.yml (current tiers for examples, previous for history)
     model: str
     rpm: int = Field(gt=0)
     tpm: int = Field(gt=0)
+    batch_queue: int | None = Field(default=None, gt=0)
 
 
 class RateLimits(Strict):
     metrics: list[Metric]
     headers: list[Header] = Field(min_length=6, max_length=6)
+    related_headers: list[RelatedHeader] = []
     examples: list[TierLimit]
+    previous_examples: list[TierLimit] = []
 
 
 # --- errors.yml ----------------------------------------------------------------
@@ -173,6 +181,7 @@ class ApiError(Sourced):
     status: int = Field(ge=400, le=599)
     type: str
     code: str | None
+    param: str | None = None
     message: str  # what the API says (so readers can search for it)
     meaning: str
     fix: str
@@ -188,6 +197,21 @@ class Errors(Strict):
             if e.id == error_id:
                 return e
         raise KeyError(error_id)
+
+
+# --- environment.yml -----------------------------------------------------------
+
+
+class EnvVar(Sourced):
+    name: str
+    scope: str  # which clients read it
+    default: str
+    meaning: str
+
+
+class Environment(Strict):
+    sdk_version: str
+    variables: list[EnvVar] = Field(min_length=1)
 
 
 # --- sandbox_accounts.yml (ours, not OpenAI's: no source) ----------------------
@@ -338,6 +362,11 @@ def rate_limits() -> RateLimits:
 @cache
 def errors() -> Errors:
     return load_file(FACTS_DIR / "errors.yml", Errors)
+
+
+@cache
+def environment() -> Environment:
+    return load_file(FACTS_DIR / "environment.yml", Environment)
 
 
 @cache
