@@ -1,0 +1,22 @@
+import openai
+from openai import OpenAI
+
+client = OpenAI(max_retries=0)  # see each 429 instead of retrying
+
+
+def kind_of_429(e: openai.RateLimitError) -> str:
+    if e.code != "rate_limit_exceeded":  # a billing limit
+        return f"{e.code}: fix billing or limits; don't retry"
+    if "Request too large" in e.message:
+        return "request too large: send fewer tokens; don't retry"
+    wait = e.response.headers.get("retry-after", "a few")
+    return f"rate limit: retry after {wait} seconds"
+
+
+for word in ["one", "two", "three", "four", "five"]:
+    try:
+        client.responses.create(model="gpt-5.4-nano", input=word)
+        print(f"{word}: ok")
+    except openai.RateLimitError as e:
+        print(f"{word}: {kind_of_429(e)}")
+        break
