@@ -1,0 +1,11 @@
+from openai import OpenAI
+
+client = OpenAI()
+
+completion = client.chat.completions.create(
+    model="gpt-5.5",
+    messages=[
+        {"role": "user", "content": "Say hello in one short sentence."},
+    ],
+)
+print(completion.choices[0].message.content)
