@@ -10,9 +10,13 @@ A sample is `snippets/<area>/<name>.py` (or `.sh` for shell). Beside it:
 from __future__ import annotations
 
 import difflib
+import json
 import os
 import subprocess
 import sys
+import tempfile
+import urllib.error
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +27,9 @@ SNIPPETS = ROOT / "snippets"
 SAMPLE_SUFFIXES = {".py", ".sh"}
 DEFAULT_KEY = "sk-sandbox-build"
 UPDATE = os.environ.get("KEYGUIDE_UPDATE_SNIPPETS") == "1"
+TIMEOUT = 60  # seconds per run
+# Run .py samples as plain subprocesses instead of forking them (slower; for comparison).
+PLAIN = os.environ.get("KEYGUIDE_PLAIN_SAMPLES") == "1"
 
 
 @dataclass(frozen=True)
@@ -36,7 +43,10 @@ class Run:
     @property
     def id(self) -> str:
         rel = self.sample.relative_to(SNIPPETS).as_posix()
-        return rel if self.key == DEFAULT_KEY else f"{rel}[{self.key}]"
+        tags = [self.key] if self.key != DEFAULT_KEY else []
+        if self.output is not None and self.output != self.sample.with_suffix(".out"):
+            tags.append(self.output.name)  # runs may share a key and differ in env
+        return f"{rel}[{','.join(tags)}]" if tags else rel
 
 
 def samples() -> list[Path]:
@@ -86,14 +96,99 @@ def command(sample: Path) -> list[str]:
 
 
 def execute(run: Run, base_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the sample as a plain subprocess: `python sample.py` or `bash sample.sh`."""
     return subprocess.run(
         command(run.sample),
         env=reader_env(base_url, run.key, run.env),
         cwd=cwd,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=TIMEOUT,
     )
+
+
+def reset_sandbox(base_url: str) -> None:
+    """Forget the sandbox's state (rate-limit windows, usage) so each run starts alike.
+
+    A 404 means this sandbox has no reset endpoint yet; any other failure fails the run.
+    """
+    url = base_url.removesuffix("/v1") + "/_sandbox/reset"
+    try:
+        urllib.request.urlopen(urllib.request.Request(url, method="POST"), timeout=10).close()
+    except urllib.error.HTTPError as exc:
+        if exc.code != 404:
+            raise AssertionError(f"POST {url} answered {exc.code}: {exc.read()!r}") from exc
+
+
+class ForkServer:
+    """Client of tests/fork_server.py: runs .py samples forked from a warmed-up SDK."""
+
+    def __init__(self) -> None:
+        self.outdir = Path(tempfile.mkdtemp(prefix="keyguide-forks-"))
+        self.process = subprocess.Popen(
+            [sys.executable, str(Path(__file__).with_name("fork_server.py"))],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        self._expect("fork server ready")
+
+    def _expect(self, prefix: str) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line.startswith(prefix):
+            self.process.kill()
+            raise RuntimeError(f"fork server failed (exit {self.process.wait()}): {line!r}")
+        return line
+
+    def _ask(self, request: dict[str, object]) -> dict[str, object]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        return json.loads(self._expect("{"))
+
+    def warm(self, base_url: str) -> None:
+        self._ask({"warm": base_url})
+
+    def run(self, path: Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+        out, err = self.outdir / "stdout", self.outdir / "stderr"
+        reply = self._ask(
+            {
+                "run": str(path),
+                "env": env,
+                "cwd": str(cwd),
+                "stdout": str(out),
+                "stderr": str(err),
+                "timeout": TIMEOUT,
+            }
+        )
+        if reply["timed_out"]:
+            raise subprocess.TimeoutExpired([str(path)], TIMEOUT)
+        returncode = reply["returncode"]
+        assert isinstance(returncode, int)
+        return subprocess.CompletedProcess(
+            [sys.executable, str(path)], returncode, out.read_text(), err.read_text()
+        )
+
+    def stop(self) -> None:
+        assert self.process.stdin is not None
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        for f in self.outdir.iterdir():
+            f.unlink()
+        self.outdir.rmdir()
+
+
+def execute_fast(
+    run: Run, base_url: str, cwd: Path, forks: ForkServer | None
+) -> subprocess.CompletedProcess[str]:
+    """Same result as `execute`, at a fraction of the cost for Python samples."""
+    if forks is None or run.sample.suffix != ".py":
+        return execute(run, base_url, cwd)
+    return forks.run(run.sample, reader_env(base_url, run.key, run.env), cwd)
 
 
 def check(run: Run, result: subprocess.CompletedProcess[str]) -> None:

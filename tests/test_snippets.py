@@ -2,13 +2,88 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sandbox_process import Sandbox
-from snippet_harness import Run, all_runs, check, execute
+from snippet_harness import (
+    PLAIN,
+    ForkServer,
+    Run,
+    all_runs,
+    check,
+    execute,
+    execute_fast,
+    reset_sandbox,
+)
+
+RUNS = all_runs()
 
 
-@pytest.mark.parametrize("run", all_runs(), ids=lambda r: r.id)
-def test_sample_prints_what_the_page_shows(run: Run, sandbox: Sandbox, tmp_path: Path) -> None:
-    check(run, execute(run, sandbox.base_url, tmp_path))
+@pytest.fixture(scope="session")
+def forks(sandbox: Sandbox) -> Iterator[ForkServer]:
+    """One warmed-up fork server per test session (per xdist worker)."""
+    server = ForkServer()
+    server.warm(sandbox.base_url)
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize("run", RUNS, ids=lambda r: r.id)
+def test_sample_prints_what_the_page_shows(
+    run: Run, sandbox: Sandbox, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    forks = None if PLAIN else request.getfixturevalue("forks")
+    reset_sandbox(sandbox.base_url)
+    check(run, execute_fast(run, sandbox.base_url, tmp_path, forks))
+
+
+def comparison_runs() -> list[Run]:
+    """A passing Python sample, and a failing one if any page shows a failure."""
+    python = [r for r in RUNS if r.sample.suffix == ".py"]
+    passing = [r for r in python if r.exit == 0][:1]
+    failing = [r for r in python if r.exit != 0][:1]
+    return passing + failing
+
+
+@pytest.mark.parametrize("run", comparison_runs(), ids=lambda r: r.id)
+def test_fast_path_gives_what_a_plain_subprocess_gives(
+    run: Run, sandbox: Sandbox, forks: ForkServer, tmp_path: Path
+) -> None:
+    reset_sandbox(sandbox.base_url)
+    plain = execute(run, sandbox.base_url, tmp_path)
+    reset_sandbox(sandbox.base_url)
+    fast = execute_fast(run, sandbox.base_url, tmp_path, forks)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (
+        plain.returncode,
+        plain.stdout,
+        plain.stderr,
+    )
+
+
+EXITS = {
+    "uncaught exception": "import json\nprint('before')\njson.loads('{')\n",
+    "sys.exit with a message": "import sys\nprint('out')\nsys.exit('no key set')\n",
+    "sys.exit with a code": "import sys\nsys.stderr.write('warn\\n')\nsys.exit(3)\n",
+    "environment, cwd and argv": (
+        "import os, sys\nprint(os.environ['OPENAI_API_KEY'], os.getcwd(), sys.argv,"
+        " sys.path[0] == os.path.dirname(__file__), __name__)\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("source", EXITS.values(), ids=EXITS.keys())
+def test_fast_path_exits_like_the_interpreter(
+    source: str, forks: ForkServer, tmp_path: Path
+) -> None:
+    program = tmp_path / "program.py"
+    program.write_text(source)
+    run = Run(program, key="sk-sandbox-revoked")
+    plain = execute(run, "http://127.0.0.1:9/v1", tmp_path)
+    fast = execute_fast(run, "http://127.0.0.1:9/v1", tmp_path, forks)
+    assert (fast.returncode, fast.stdout, fast.stderr) == (
+        plain.returncode,
+        plain.stdout,
+        plain.stderr,
+    )
