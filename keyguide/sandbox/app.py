@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -9,9 +11,13 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from keyguide.sandbox import validation
 from keyguide.sandbox.errors import APIError
-from keyguide.sandbox.routes import models, responses
+from keyguide.sandbox.routes import admin, chat, embeddings, models, responses, sandbox
+from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest
+
+ORG = "/v1/organization"
 
 
 async def on_api_error(request: Request, exc: Exception) -> JSONResponse:
@@ -29,23 +35,25 @@ async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def on_crash(request: Request, exc: Exception) -> JSONResponse:
-    return APIError(500, "The sandbox had an error while processing your request.",
-                    type="server_error").response()
+    return APIError.from_catalogue("server-error").response()
 
 
 class RequestId:
-    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): x-request-id on every answer."""
+    """Pure ASGI middleware (cheaper than BaseHTTPMiddleware): x-request-id on every answer.
 
-    def __init__(self, app: ASGIApp) -> None:
+    Ids count from the last reset, so a run after a reset gets the same ids every time.
+    """
+
+    def __init__(self, app: ASGIApp, state: State) -> None:
         self.app = app
-        self.counter = 0
+        self.state = state
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        self.counter += 1
-        request_id = f"req_{digest(scope['path'], self.counter)[:24]}".encode()
+        self.state.requests += 1
+        request_id = f"req_{digest(self.state.requests)[:24]}".encode()
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -55,18 +63,42 @@ class RequestId:
         await self.app(scope, receive, send_with_id)
 
 
-def create_app() -> Starlette:
+def routes() -> list[Route]:
+    return [
+        Route("/v1/models", models.list_models, methods=["GET"]),
+        Route("/v1/models/{model:path}", models.retrieve_model, methods=["GET"]),
+        Route("/v1/responses", responses.create_response, methods=["POST"]),
+        Route("/v1/chat/completions", chat.create_chat_completion, methods=["POST"]),
+        Route("/v1/embeddings", embeddings.create_embedding, methods=["POST"]),
+        Route(f"{ORG}/costs", admin.costs, methods=["GET"]),
+        Route(f"{ORG}/usage/completions", admin.usage_completions, methods=["GET"]),
+        Route(f"{ORG}/spend_limit", admin.get_spend_limit, methods=["GET"]),
+        Route(f"{ORG}/spend_limit", admin.set_spend_limit, methods=["POST"]),
+        Route(f"{ORG}/spend_limit", admin.delete_spend_limit, methods=["DELETE"]),
+        Route(
+            f"{ORG}/projects/{{project_id}}/rate_limits", admin.list_rate_limits, methods=["GET"]
+        ),
+        Route(
+            f"{ORG}/projects/{{project_id}}/rate_limits/{{rate_limit_id}}",
+            admin.update_rate_limit,
+            methods=["POST"],
+        ),
+        Route("/_sandbox/reset", sandbox.reset, methods=["POST"]),
+    ]
+
+
+def create_app(warm: bool = True) -> Starlette:
+    state = State()
     app = Starlette(
-        routes=[
-            Route("/v1/models", models.list_models, methods=["GET"]),
-            Route("/v1/models/{model:path}", models.retrieve_model, methods=["GET"]),
-            Route("/v1/responses", responses.create_response, methods=["POST"]),
-        ],
+        routes=routes(),
         exception_handlers={
             APIError: on_api_error,
             HTTPException: on_http_error,
             Exception: on_crash,
         },
     )
-    app.add_middleware(RequestId)
+    app.state.sandbox = state
+    app.add_middleware(RequestId, state=state)
+    if warm:  # build the request validators while the first reader is still typing
+        threading.Thread(target=validation.warm, daemon=True).start()
     return app

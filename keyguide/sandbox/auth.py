@@ -1,4 +1,4 @@
-"""Which account a request belongs to, from its bearer key."""
+"""Which account a request belongs to, from its bearer key, and what that account may do."""
 
 from __future__ import annotations
 
@@ -6,6 +6,12 @@ from starlette.requests import Request
 
 from keyguide import facts
 from keyguide.sandbox.errors import APIError
+
+NO_KEY = (
+    "You didn't provide an API key. You need to provide your API key in an "
+    "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
+)
+ADMIN_SCOPES = "api.management.read, api.management.write"
 
 
 def mask(key: str) -> str:
@@ -15,21 +21,65 @@ def mask(key: str) -> str:
     return f"{key[:3]}{'*' * (len(key) - 7)}{key[-4:]}"
 
 
-def account_for(request: Request) -> facts.Account:
-    header = request.headers.get("authorization", "")
-    scheme, _, key = header.partition(" ")
+def incorrect_key(key: str) -> APIError:
+    return APIError.from_catalogue(
+        "invalid-api-key",
+        f"Incorrect API key provided: {mask(key)}. You can find your API key at "
+        "https://platform.openai.com/account/api-keys.",
+    )
+
+
+def bearer_key(request: Request) -> str:
+    scheme, _, key = request.headers.get("authorization", "").partition(" ")
     key = key.strip()
     if scheme.lower() != "bearer" or not key:
-        raise APIError.from_catalogue(
-            "missing-api-key",
-            "You didn't provide an API key. You need to provide your API key in an "
-            "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
-        )
+        raise APIError.from_catalogue("missing-api-key", NO_KEY)
+    return key
+
+
+def account_for(request: Request) -> facts.Account:
+    """The account behind the key; 401 for a missing or unknown key."""
+    key = bearer_key(request)
     account = facts.accounts().by_key().get(key)
     if account is None:
-        raise APIError.from_catalogue(
-            "invalid-api-key",
-            f"Incorrect API key provided: {mask(key)}. You can find your API key at "
-            "https://platform.openai.com/settings/organization/api-keys.",
-        )
+        raise incorrect_key(key)
     return account
+
+
+def account_error(account: facts.Account) -> APIError | None:
+    if account.error is None:
+        return None
+    if account.error == "invalid-api-key":
+        return incorrect_key(account.key)
+    return APIError.from_catalogue(account.error)
+
+
+def model_account(request: Request, billing: bool = True) -> facts.Account:
+    """An account allowed to call model endpoints; its catalogue error otherwise.
+
+    Admin keys only work on administration endpoints; elsewhere the key is refused as
+    not valid for the request. With `billing=False` (listing models costs nothing) the
+    account's billing 429s do not apply.
+    """
+    account = account_for(request)
+    if account.admin:
+        raise incorrect_key(account.key)
+    error = account_error(account)
+    if error is not None and (billing or error.status != 429):
+        raise error
+    return account
+
+
+def admin_account(request: Request) -> facts.Account:
+    """The admin account; other keys lack the scopes administration endpoints need."""
+    account = account_for(request)
+    if account.admin:
+        return account
+    error = account_error(account)
+    if error is not None and error.status == 401:
+        raise error
+    raise APIError.from_catalogue(
+        "missing-scope",
+        "You have insufficient permissions for this operation. "
+        f"Missing scopes: {ADMIN_SCOPES}. Administration endpoints need an admin key.",
+    )

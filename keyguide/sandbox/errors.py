@@ -28,7 +28,8 @@ class APIError(Exception):
     def from_catalogue(cls, error_id: str, message: str | None = None, **kw) -> APIError:
         """An error exactly as the facts' error table describes it."""
         e = facts.errors().by_id(error_id)
-        return cls(e.status, message or e.message, type=e.type, code=e.code, **kw)
+        kw.setdefault("type", e.type)
+        return cls(e.status, message or e.message, code=e.code, **kw)
 
     def response(self) -> JSONResponse:
         return JSONResponse(self.body, status_code=self.status, headers=self.headers)

@@ -1,0 +1,89 @@
+"""The checks every model request passes, in the API's order: key, account state, body,
+model, spend limit, rate limits, then (for the flaky account) a first-attempt failure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.requests import Request
+
+from keyguide import facts
+from keyguide.sandbox.auth import model_account
+from keyguide.sandbox.catalogue import require_model
+from keyguide.sandbox.errors import APIError
+from keyguide.sandbox.ledger import PROJECT_ID
+from keyguide.sandbox.ratelimit import Limits, tier_limits
+from keyguide.sandbox.state import State
+from keyguide.sandbox.text import digest, estimate_tokens
+from keyguide.sandbox.validation import read_json, validate
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    params: str  # the validation adapter's name; "-stream" is added for stream=true
+    kind: str  # which kind of model it serves: "text" or "embedding"
+    prompt: Callable[[dict], Any]  # the part of the body that counts as input tokens
+    max_output: Callable[[dict], int] = lambda body: 0
+
+
+@dataclass
+class Admitted:
+    state: State
+    account: facts.Account
+    body: dict
+    model: str
+    input_tokens: int
+    headers: dict[str, str]
+
+    @property
+    def stream(self) -> bool:
+        return self.body.get("stream") is True
+
+    def bill(self, output_tokens: int) -> None:
+        self.state.ledger.record(self.account.key, self.model, self.input_tokens, output_tokens)
+
+
+def limits_for(state: State, account: facts.Account, model: str) -> Limits:
+    base = tier_limits(account.tier, model)
+    if account.rpm or account.tpm:
+        return Limits(account.rpm or base.rpm, account.tpm or base.tpm)
+    override = state.project_limits.get((PROJECT_ID, model), {})
+    return Limits(
+        override.get("max_requests_per_1_minute", base.rpm),
+        override.get("max_tokens_per_1_minute", base.tpm),
+    )
+
+
+def first_attempt(request: Request, body: dict, state: State) -> bool:
+    """The SDK numbers its attempts; for other clients, the first time a body is seen."""
+    count = request.headers.get("x-stainless-retry-count")
+    if count is not None:
+        return count == "0"
+    seen = digest(request.url.path, body)
+    if seen in state.flaky_seen:
+        return False
+    state.flaky_seen.add(seen)
+    return True
+
+
+async def admit(request: Request, endpoint: Endpoint) -> Admitted:
+    state: State = request.app.state.sandbox
+    account = model_account(request)
+    raw = await read_json(request)
+    streaming = raw.get("stream") is True and endpoint.params != "embeddings"
+    body = validate(endpoint.params + ("-stream" if streaming else ""), raw)
+    model = require_model(body, endpoint.kind)
+    if state.spend_limit_reached():
+        raise APIError.from_catalogue("organization-spend-limit-exceeded")
+    input_tokens = estimate_tokens(endpoint.prompt(body))
+    headers = state.limiter.admit(
+        account.key,
+        model,
+        input_tokens + endpoint.max_output(body),
+        limits_for(state, account, model),
+    )
+    if account.flaky and first_attempt(request, raw, state):
+        raise APIError.from_catalogue("server-error", headers=headers)
+    return Admitted(state, account, body, model, input_tokens, headers)

@@ -1,0 +1,44 @@
+"""The models the sandbox serves: those the pricing facts list and that are not shut down."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from keyguide import facts
+from keyguide.sandbox.errors import APIError
+
+CREATED = 1767225600  # 2026-01-01: a fixed date keeps answers deterministic
+DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072}
+
+
+@cache
+def served_on(day: dt.date) -> dict[str, facts.ModelPrice]:
+    return {m.id: m for m in facts.pricing().models if m.shutdown is None or m.shutdown > day}
+
+
+def served() -> dict[str, facts.ModelPrice]:
+    return served_on(dt.date.today())
+
+
+def model_object(m: facts.ModelPrice) -> dict:
+    return {"id": m.id, "object": "model", "created": CREATED, "owned_by": "openai"}
+
+
+def not_found(model: str) -> APIError:
+    return APIError.from_catalogue(
+        "model-not-found",
+        f"The model `{model}` does not exist or you do not have access to it.",
+        param="model",
+    )
+
+
+def require_model(body: dict, kind: str) -> str:
+    """The body's model, if the sandbox serves it for this kind of request."""
+    model = body.get("model")
+    if not model:
+        raise APIError(400, "Missing required parameter: 'model'.", param="model")
+    found = served().get(model)
+    if found is None or found.kind != kind:
+        raise not_found(model)
+    return model

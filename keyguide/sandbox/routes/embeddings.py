@@ -1,0 +1,51 @@
+"""POST /v1/embeddings: deterministic vectors, as base64 (the SDK's default) or floats."""
+
+from __future__ import annotations
+
+import base64
+import struct
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+
+from keyguide.sandbox.admission import Endpoint, admit
+from keyguide.sandbox.catalogue import DIMENSIONS
+from keyguide.sandbox.errors import APIError
+from keyguide.sandbox.text import embedding_for
+
+ENDPOINT = Endpoint(params="embeddings", kind="embedding", prompt=lambda body: body.get("input"))
+
+
+def inputs(value: object) -> list[object]:
+    """One item per embedding: a string, a token list, or a list of either."""
+    if isinstance(value, str) or (isinstance(value, list) and value and isinstance(value[0], int)):
+        return [value]
+    if isinstance(value, list) and value:
+        return value
+    raise APIError(400, "'input' must not be empty.", param="input")
+
+
+def encode(vector: list[float], encoding: str) -> list[float] | str:
+    if encoding == "base64":
+        return base64.b64encode(struct.pack(f"<{len(vector)}f", *vector)).decode()
+    return vector
+
+
+async def create_embedding(request: Request) -> JSONResponse:
+    req = await admit(request, ENDPOINT)
+    dims = req.body.get("dimensions") or DIMENSIONS.get(req.model, 1536)
+    if not 1 <= dims <= DIMENSIONS.get(req.model, 1536):
+        raise APIError(400, f"Invalid value for 'dimensions': {dims}.", param="dimensions")
+    encoding = req.body.get("encoding_format", "float")
+    data = [
+        {
+            "object": "embedding",
+            "index": i,
+            "embedding": encode(embedding_for(item, dims), encoding),
+        }
+        for i, item in enumerate(inputs(req.body.get("input")))
+    ]
+    req.bill(0)
+    usage = {"prompt_tokens": req.input_tokens, "total_tokens": req.input_tokens}
+    body = {"object": "list", "data": data, "model": req.model, "usage": usage}
+    return JSONResponse(body, headers=req.headers)

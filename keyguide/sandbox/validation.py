@@ -1,0 +1,130 @@
+"""Reading and checking request bodies against the SDK's own request types.
+
+Adapters take a moment to build, so they are built on first use or by `warm()` in a
+background thread once the server is up.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from functools import cache
+from typing import Any
+
+from pydantic import ConfigDict, TypeAdapter, ValidationError
+from starlette.requests import Request
+
+from keyguide.sandbox.errors import APIError
+
+MAX_BODY = 1 << 20  # 1 MiB: bigger bodies get 413
+FIELD = re.compile(r"^[a-z_][a-z0-9_]*$")
+TYPE_NAMES = {"str", "int", "float", "bool", "list", "dict", "none", "literal", "tuple", "set"}
+
+
+async def read_json(request: Request) -> dict[str, Any]:
+    """The request's JSON object, or a 4xx envelope saying what is wrong with it."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json":
+        raise APIError(
+            415,
+            f"Invalid content type {ctype or '(none)'!r}: send the body as JSON with "
+            "'Content-Type: application/json'.",
+        )
+    declared = request.headers.get("content-length", "0")
+    if declared.isdigit() and int(declared) > MAX_BODY:
+        raise too_large()
+    raw = bytearray()
+    async for chunk in request.stream():
+        raw += chunk
+        if len(raw) > MAX_BODY:
+            raise too_large()
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise APIError(
+            400,
+            "We could not parse the JSON body of your request. (HINT: This likely means you "
+            "aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)",
+        ) from exc
+    if not isinstance(body, dict):
+        raise APIError(400, "The request body must be a JSON object.")
+    return body
+
+
+def too_large() -> APIError:
+    return APIError(413, f"Request body too large: the sandbox accepts up to {MAX_BODY} bytes.")
+
+
+def strict(typed_dict: type) -> TypeAdapter:
+    """An adapter for an SDK params TypedDict that refuses unknown top-level keys."""
+    forbidding = type(
+        typed_dict.__name__, (typed_dict,), {"__pydantic_config__": ConfigDict(extra="forbid")}
+    )
+    return TypeAdapter(forbidding)
+
+
+@cache
+def adapter(name: str) -> TypeAdapter:
+    from openai.types import embedding_create_params as ecp
+    from openai.types.admin.organization import spend_limit_update_params as slp
+    from openai.types.admin.organization.projects import rate_limit_update_rate_limit_params as rlp
+    from openai.types.chat import completion_create_params as ccp
+    from openai.types.responses import response_create_params as rcp
+
+    kinds: dict[str, Callable[[], type]] = {
+        "responses": lambda: rcp.ResponseCreateParamsNonStreaming,
+        "responses-stream": lambda: rcp.ResponseCreateParamsStreaming,
+        "chat": lambda: ccp.CompletionCreateParamsNonStreaming,
+        "chat-stream": lambda: ccp.CompletionCreateParamsStreaming,
+        "embeddings": lambda: ecp.EmbeddingCreateParams,
+        "spend-limit": lambda: slp.SpendLimitUpdateParams,
+        "rate-limit": lambda: rlp.RateLimitUpdateRateLimitParams,
+    }
+    return strict(kinds[name]())
+
+
+def warm() -> None:
+    for name in ("responses", "responses-stream", "chat", "chat-stream", "embeddings"):
+        adapter(name)
+
+
+def materialize(value: Any) -> Any:
+    """Force lazy `Iterable[...]` fields to validate (pydantic checks them on iteration)."""
+    if isinstance(value, dict):
+        return {k: materialize(v) for k, v in value.items()}
+    if isinstance(value, list | tuple) or type(value).__name__ == "ValidatorIterator":
+        return [materialize(v) for v in value]
+    return value
+
+
+def validate(name: str, body: dict[str, Any]) -> dict[str, Any]:
+    """The body checked against the SDK type `name`, or a 400 naming the offending field."""
+    try:
+        return materialize(adapter(name).validate_python(body))
+    except ValidationError as exc:
+        raise bad_request(exc) from None
+
+
+def param_path(loc: tuple[int | str, ...]) -> str:
+    """`('input', 'list[...]', 0, 'EasyInputMessageParam', 'content')` -> `input[0].content`."""
+    path = ""
+    for part in loc:
+        if isinstance(part, int):
+            path += f"[{part}]"
+        elif FIELD.match(part) and part not in TYPE_NAMES:
+            path += f".{part}" if path else part
+    return path
+
+
+def bad_request(exc: ValidationError) -> APIError:
+    first = exc.errors(include_url=False)[0]
+    param = param_path(first["loc"])
+    kind = first["type"]
+    if kind == "extra_forbidden":
+        message = f"Unknown parameter: '{param}'."
+    elif kind == "missing":
+        message = f"Missing required parameter: '{param}'."
+    else:
+        message = f"Invalid value for '{param}': {first['msg'][:1].lower()}{first['msg'][1:]}."
+    return APIError(400, message, param=param or None)
