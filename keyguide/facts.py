@@ -165,12 +165,21 @@ class TierLimit(Sourced):
     batch_queue: int | None = Field(default=None, gt=0)
 
 
+class SdkRetries(Sourced):
+    max_retries: int = Field(ge=0)
+    initial_delay_s: float = Field(gt=0)
+    max_delay_s: float = Field(gt=0)
+    max_retry_after_s: float = Field(gt=0)
+    statuses: str
+
+
 class RateLimits(Strict):
     metrics: list[Metric]
     headers: list[Header] = Field(min_length=6, max_length=6)
     related_headers: list[RelatedHeader] = []
     examples: list[TierLimit]
     previous_examples: list[TierLimit] = []
+    sdk_retries: SdkRetries
 
 
 # --- errors.yml ----------------------------------------------------------------

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyguide import facts
+from keyguide import fact_tables, facts
 
 
 def define_env(env: Any) -> None:
@@ -16,14 +16,18 @@ def define_env(env: Any) -> None:
     env.variables["billing"] = facts.billing()
     env.variables["keys"] = facts.keys()
     env.variables["last_verified"] = facts.last_verified()
+    # The theme's footer (overrides/partials/copyright.html) reads it from config.extra.
+    env.conf["extra"]["last_verified"] = str(facts.last_verified())
+
+    env.variables["sdk_environment"] = facts.environment()
+    env.macro(fact_tables.usd, "usd")  # $0.075, $2.50, $200,000
+    for name, render in fact_tables.MACROS.items():  # the reference tables; see fact_tables
+        env.macro(render, name)
 
     @env.macro
-    def usd(amount: float) -> str:
-        """Dollar amounts the way the pages show them: $0.075, $2.50, $200,000."""
-        if amount >= 1000:
-            return f"${amount:,.0f}"
-        cents = f"{amount:.2f}"
-        return f"${cents}" if float(cents) == amount else f"${amount:.3f}".rstrip("0")
+    def cost_calculator() -> str:
+        """The pricing page's calculator, with asset paths relative to the current page."""
+        return fact_tables.cost_calculator("../" * env.page.url.count("/"))
 
     @env.macro
     def verified_from(fact: facts.Sourced) -> str:
