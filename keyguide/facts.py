@@ -399,4 +399,5 @@ def last_verified() -> dt.date:
     dates += [t.verified for t in tiers().current]
     dates += [h.verified for h in rate_limits().headers]
     dates += [e.verified for e in errors().errors]
+    dates += [billing().first_purchase.verified, keys().phone_verification.verified]
     return max(dates)
