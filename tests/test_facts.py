@@ -1,4 +1,4 @@
-"""The facts data: the loader refuses what breaks the schema, and the files agree with each other."""
+"""The facts data: the loader refuses what breaks the schema; the files agree with each other."""
 
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ import yaml
 
 from keyguide import fact_tables, facts
 from keyguide.cost import request_cost
+from keyguide.sandbox.ledger import Ledger
+
+LOADERS = [facts.pricing, facts.tiers, facts.rate_limits, facts.errors, facts.accounts]
 
 
 def write_variant(tmp_path: Path, name: str, edit) -> Path:
@@ -44,9 +47,7 @@ def test_an_entry_without_source_or_verified_is_refused_naming_file_and_field(
 
 
 def test_a_source_that_is_not_a_url_is_refused(tmp_path: Path) -> None:
-    path = write_variant(
-        tmp_path, "errors.yml", lambda d: d["errors"][0].update(source="the docs")
-    )
+    path = write_variant(tmp_path, "errors.yml", lambda d: d["errors"][0].update(source="the docs"))
     with pytest.raises(facts.FactsError, match=r"errors\.0\.source"):
         facts.load_file(path, facts.Errors)
 
@@ -139,3 +140,31 @@ def test_every_uncertain_fact_is_listed_by_the_uncertain_facts_macro() -> None:
     assert reasons
     for reason in reasons:
         assert reason in listing
+
+
+@pytest.fixture
+def repriced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The facts with gpt-5.5's input price changed to $123, read fresh by every loader."""
+    for f in facts.FACTS_DIR.glob("*.yml"):
+        (tmp_path / f.name).write_text(f.read_text())
+
+    def reprice(d: dict) -> None:
+        next(m for m in d["models"] if m["id"] == "gpt-5.5")["input"] = 123.0
+
+    write_variant(tmp_path, "pricing.yml", reprice)
+    monkeypatch.setattr(facts, "FACTS_DIR", tmp_path)
+    for load in LOADERS:
+        load.cache_clear()
+    yield
+    for load in LOADERS:
+        load.cache_clear()
+
+
+@pytest.mark.usefixtures("repriced")
+def test_a_price_change_in_the_data_reaches_page_tables_calculator_and_sandbox_costs() -> None:
+    assert request_cost("gpt-5.5", 100_000) == pytest.approx(12.3)
+    assert "$123.00" in fact_tables.pricing_table("GPT-5.5")
+    assert '"input":123.0' in fact_tables.pricing_json()
+    ledger = Ledger(clock=lambda: 0.0)
+    ledger.record("sk-sandbox-build", "gpt-5.5", 100_000, 0)
+    assert ledger.spent() == pytest.approx(12.3)

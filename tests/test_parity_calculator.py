@@ -19,7 +19,8 @@ CALCULATOR = ROOT / "docs" / "javascripts" / "calculator.js"
 RUN = """
 const {requestCost} = require(process.argv[1]);
 const input = JSON.parse(require("fs").readFileSync(0, "utf8"));
-const out = input.cases.map(c => requestCost(input.pricing, c.model, c.input, c.output, c.cached, c.tier));
+const out = input.cases.map(
+  c => requestCost(input.pricing, c.model, c.input, c.output, c.cached, c.tier));
 process.stdout.write(JSON.stringify(out));
 """
 
@@ -64,7 +65,9 @@ def test_calculator_matches_request_cost_to_the_cent() -> None:
     assert len(got) == len(table)
     mismatches = []
     for case, js in zip(table, got, strict=True):
-        py = request_cost(case["model"], case["input"], case["output"], case["cached"], case["tier"])
+        py = request_cost(
+            case["model"], case["input"], case["output"], case["cached"], case["tier"]
+        )
         if round(js, 2) != round(py, 2) or abs(js - py) > 1e-9:
             mismatches.append((case, js, py))
     assert not mismatches, mismatches[:5]
