@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 
 from keyguide import facts
@@ -14,13 +15,18 @@ def sandbox(port: int) -> None:
     from keyguide.sandbox.server import bind, serve
 
     sock = bind(port)
-    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}/v1"
+    root = f"http://127.0.0.1:{sock.getsockname()[1]}"
+    base_url = f"{root}/v1"
     keys = ", ".join(a.key for a in facts.accounts().accounts)
     print(f"{READY} {base_url}", flush=True)
     print("Point any OpenAI client at it:", flush=True)
     print(f"  export OPENAI_BASE_URL={base_url}", flush=True)
     print("  export OPENAI_API_KEY=sk-sandbox-build", flush=True)
+    print("  export OPENAI_ADMIN_KEY=sk-admin-sandbox   # for client.admin.* calls", flush=True)
     print(f"Other keys, each an account in a given state: {keys}", flush=True)
+    print(
+        f"Start over (limits, usage, request ids): curl -X POST {root}/_sandbox/reset", flush=True
+    )
     print("Press Ctrl+C to stop.", flush=True)
     serve(sock)
 
@@ -29,13 +35,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="keyguide", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("sandbox", help="run the local OpenAI-compatible API")
-    run.add_argument("--port", type=int, default=8787, help="port on 127.0.0.1 (0 picks a free one)")
+    run.add_argument(
+        "--port", type=int, default=8787, help="port on 127.0.0.1 (0 picks a free one)"
+    )
     args = parser.parse_args(argv)
     if args.command == "sandbox":
-        try:
+        with contextlib.suppress(KeyboardInterrupt):
             sandbox(args.port)
-        except KeyboardInterrupt:
-            pass
     return 0
 
 

@@ -40,13 +40,15 @@ class Ledger:
     def __init__(self, clock: Callable[[], float] = time.time) -> None:
         self.clock = clock
         self.entries: list[Entry] = []
+        self.total = 0.0  # USD, kept as we go: spend limits check it on every request
 
     def record(self, key: str, model: str, input_tokens: int, output_tokens: int) -> None:
         cost = request_cost(model, input_tokens, output_tokens)
         self.entries.append(Entry(int(self.clock()), key, model, input_tokens, output_tokens, cost))
+        self.total += cost
 
     def spent(self) -> float:
-        return sum(e.cost for e in self.entries)
+        return self.total
 
 
 @dataclass(frozen=True)
