@@ -13,10 +13,12 @@ def kind_of_429(e: openai.RateLimitError) -> str:
     return f"rate limit: retry after {wait} seconds"
 
 
-for word in ["one", "two", "three", "four", "five"]:
+texts = ["one", "two", "three", "word " * 2000, "four"]
+for n, text in enumerate(texts, 1):
     try:
-        client.responses.create(model="gpt-5.4-nano", input=word)
-        print(f"{word}: ok")
+        client.responses.create(model="gpt-5.4-nano", input=text)
+        print(f"request {n}: ok")
     except openai.RateLimitError as e:
-        print(f"{word}: {kind_of_429(e)}")
-        break
+        print(f"request {n}: {kind_of_429(e)}")
+        if e.code != "rate_limit_exceeded":
+            break  # billing: the next requests would fail too
