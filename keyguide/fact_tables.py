@@ -183,7 +183,7 @@ def modifiers_table() -> str:
         extra = "; ".join(f"{times(x)} for <code>{k}</code>" for k, x in m.by_model.items())
         return times(m.multiplier) + (f" ({extra})" if extra else "")
 
-    rows = [
+    rows: list[tuple[str, facts.Sourced, list[str]]] = [
         (m.id, m, [escape(m.name), per_model(m), text(m.applies_to), text(m.note)])
         for m in p.modifiers
     ]

@@ -400,4 +400,5 @@ def last_verified() -> dt.date:
     dates += [h.verified for h in rate_limits().headers]
     dates += [e.verified for e in errors().errors]
     dates += [billing().first_purchase.verified, keys().phone_verification.verified]
+    dates += [v.verified for v in environment().variables]
     return max(dates)

@@ -179,7 +179,7 @@ def test_pricing_page_embeds_the_pricing_data_and_the_calculator(built_site: Pat
         assert soup.select_one(f'[data-testid="{testid}"]') is not None, testid
     options = [o["value"] for o in soup.select('[data-testid="cost-tier"] option')]
     assert options == list(fact_tables.PROCESSING_TIERS)
-    models = {o["value"] for o in soup.select('[data-testid="cost-model"] option')}
+    models = {str(o["value"]) for o in soup.select('[data-testid="cost-model"] option')}
     assert models == {m.id for m in facts.pricing().models if m.kind == "text"}
 
 
@@ -199,7 +199,7 @@ def test_tiers_page_shows_current_and_previous_tiers(built_site: Path) -> None:
         assert_table_matches(
             soup, table, {x.id: (x, [x.name, x.qualification, x.monthly_limit_usd]) for x in items}
         )
-    text = soup.select_one("article").get_text()
+    text = soup.get_text()
     assert str(t.since) in text and str(t.previous_until) in text
 
 
@@ -251,8 +251,10 @@ def test_errors_page_has_one_table_and_a_section_per_error(built_site: Path) -> 
     for e in errors:
         heading = soup.select_one(f'h3[id="{e.id}"]')
         assert heading is not None, f"no section anchored #{e.id}"
-        section = squash(heading.find_next_sibling("ul").get_text())
-        assert e.message in heading.find_next_sibling("p").get_text()
+        said, details = heading.find_next_sibling("p"), heading.find_next_sibling("ul")
+        assert said is not None and details is not None, e.id
+        assert e.message in said.get_text()
+        section = squash(details.get_text())
         for text in (e.meaning, e.fix, f"openai.{e.exception}", e.type):
             assert squash(text.replace("`", "")) in section, (e.id, text)
         assert ("Yes" if e.retry else "No") in section
