@@ -32,6 +32,11 @@ def usd(amount: float) -> str:
     return f"${cents}" if float(cents) == amount else f"${amount:.6f}".rstrip("0")
 
 
+def dollars(amount: float) -> str:
+    """Round sums the way people say them: $100, $5,000 (cents only when there are some)."""
+    return f"${amount:,.0f}" if float(amount).is_integer() else usd(amount)
+
+
 def tokens(n: int) -> str:
     return f"{n:,}"
 
@@ -360,7 +365,11 @@ def tiers_table(previous: bool = False) -> str:
     t = facts.tiers()
     items = t.previous if previous else t.current
     rows = [
-        (x.id, x, [escape(x.name), text(x.qualification), f"{usd(x.monthly_limit_usd)} / month"])
+        (
+            x.id,
+            x,
+            [escape(x.name), text(x.qualification), f"{dollars(x.monthly_limit_usd)} / month"],
+        )
         for x in items
     ]
     head = ["Tier", "Qualification", "Monthly usage limit"]
@@ -499,12 +508,11 @@ def environment_table() -> str:
 
 def accounts_table() -> str:
     """Sandbox accounts are ours, not OpenAI's: no source, so a plain table."""
-    errors = facts.errors()
     body = []
     for a in facts.accounts().accounts:
         answer = text(a.answer)
         if a.error:
-            answer += f' (<a href="../errors/#{a.error}">{errors.by_id(a.error).code}</a>)'
+            answer += f' (<a href="../errors/#{a.error}">what it means</a>)'
         body.append(
             f'<tr data-id="{a.key}"><td><code>{a.key}</code></td><td>{escape(a.name)}</td>'
             f"<td>{text(a.state)}</td><td>{answer}</td></tr>"
@@ -549,6 +557,7 @@ def slug(name: str) -> str:
 MACROS: dict[str, Callable[..., str]] = {
     f.__name__: f
     for f in (
+        dollars,
         tokens,
         price,
         cost,
