@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx2
+from openai import AsyncOpenAI, OpenAI
 
 from keyguide.cli import READY
 
@@ -13,8 +17,34 @@ from keyguide.cli import READY
 class Sandbox:
     process: subprocess.Popen[str]
     base_url: str  # ends in /v1
+    # One connection pool for every test client: building an SDK client's own pool loads
+    # the CA bundle (~50 ms), which would dominate a fast test.
+    http: httpx2.Client = field(default_factory=httpx2.Client)
+
+    @property
+    def root(self) -> str:
+        return self.base_url.removesuffix("/v1")
+
+    def client(self, key: str, **options: Any) -> OpenAI:
+        """An SDK client for this sandbox; `key` may be an admin key (used for both kinds)."""
+        options.setdefault("max_retries", 0)
+        return OpenAI(
+            base_url=self.base_url, api_key=key, admin_api_key=key, http_client=self.http, **options
+        )
+
+    def async_client(self, key: str, **options: Any) -> AsyncOpenAI:
+        options.setdefault("max_retries", 0)
+        http = httpx2.AsyncClient(verify=False)  # plain HTTP on loopback: no CA bundle needed
+        return AsyncOpenAI(
+            base_url=self.base_url, api_key=key, admin_api_key=key, http_client=http, **options
+        )
+
+    def reset(self) -> None:
+        """Forget limits, usage and request ids, so what follows is deterministic."""
+        self.http.post(f"{self.root}/_sandbox/reset").raise_for_status()
 
     def stop(self) -> None:
+        self.http.close()
         self.process.terminate()
         try:
             self.process.wait(timeout=5)

@@ -56,7 +56,7 @@ def limits_for(state: State, account: facts.Account, model: str) -> Limits:
     )
 
 
-def first_attempt(request: Request, body: dict, state: State) -> bool:
+def first_attempt(request: Request, body: object, state: State) -> bool:
     """The SDK numbers its attempts; for other clients, the first time a body is seen."""
     count = request.headers.get("x-stainless-retry-count")
     if count is not None:
@@ -66,6 +66,14 @@ def first_attempt(request: Request, body: dict, state: State) -> bool:
         return False
     state.flaky_seen.add(seen)
     return True
+
+
+def fail_first_attempt(
+    request: Request, account: facts.Account, body: object, headers: dict[str, str] | None = None
+) -> None:
+    """The flaky account's 500 on the first attempt of each request."""
+    if account.flaky and first_attempt(request, body, request.app.state.sandbox):
+        raise APIError.from_catalogue("server-error", headers=headers)
 
 
 async def admit(request: Request, endpoint: Endpoint) -> Admitted:
@@ -84,6 +92,5 @@ async def admit(request: Request, endpoint: Endpoint) -> Admitted:
         input_tokens + endpoint.max_output(body),
         limits_for(state, account, model),
     )
-    if account.flaky and first_attempt(request, raw, state):
-        raise APIError.from_catalogue("server-error", headers=headers)
+    fail_first_attempt(request, account, raw, headers)
     return Admitted(state, account, body, model, input_tokens, headers)

@@ -97,6 +97,7 @@ def create_app(warm: bool = True) -> Starlette:
             Exception: on_crash,
         },
     )
+    app.router.redirect_slashes = False  # the API answers 404, not a redirect
     app.state.sandbox = state
     app.add_middleware(RequestId, state=state)
     if warm:  # build the request validators while the first reader is still typing

@@ -18,6 +18,12 @@ ENDPOINT = Endpoint(
 )
 
 
+def given(body: dict, name: str, default: object) -> object:
+    """The request's value for a setting the Response echoes, or the API's default."""
+    value = body.get(name)
+    return default if value is None else value
+
+
 def message(item_id: str, text: str | None) -> dict:
     """The assistant's output message; `None` text means still in progress (no content)."""
     done = text is not None
@@ -46,15 +52,15 @@ def response_object(req: Admitted, rid: str, text: str | None) -> dict:
         "output": [message(f"msg_{rid}", text)] if text is not None else [],
         "instructions": body.get("instructions"),
         "max_output_tokens": body.get("max_output_tokens"),
-        "metadata": body.get("metadata") or {},
-        "parallel_tool_calls": body.get("parallel_tool_calls", True),
+        "metadata": given(body, "metadata", {}),
+        "parallel_tool_calls": given(body, "parallel_tool_calls", True),
         "previous_response_id": body.get("previous_response_id"),
-        "store": body.get("store", True),
-        "temperature": body.get("temperature", 1.0),
-        "tool_choice": body.get("tool_choice", "auto"),
+        "store": given(body, "store", True),
+        "temperature": given(body, "temperature", 1.0),
+        "tool_choice": given(body, "tool_choice", "auto"),
         "tools": [],
-        "top_p": body.get("top_p", 1.0),
-        "truncation": body.get("truncation", "disabled"),
+        "top_p": given(body, "top_p", 1.0),
+        "truncation": given(body, "truncation", "disabled"),
         "usage": None,
     }
     if text is not None:
