@@ -19,7 +19,8 @@ class Sandbox:
     base_url: str  # ends in /v1
     # One connection pool for every test client: building an SDK client's own pool loads
     # the CA bundle (~50 ms), which would dominate a fast test.
-    http: httpx2.Client = field(default_factory=httpx2.Client)
+    # The first model request waits for the SDK's types to load: allow for a busy machine.
+    http: httpx2.Client = field(default_factory=lambda: httpx2.Client(timeout=30))
 
     @property
     def root(self) -> str:
@@ -34,7 +35,7 @@ class Sandbox:
 
     def async_client(self, key: str, **options: Any) -> AsyncOpenAI:
         options.setdefault("max_retries", 0)
-        http = httpx2.AsyncClient(verify=False)  # plain HTTP on loopback: no CA bundle needed
+        http = httpx2.AsyncClient(verify=False, timeout=30)  # plain HTTP on loopback: no CA bundle needed
         return AsyncOpenAI(
             base_url=self.base_url, api_key=key, admin_api_key=key, http_client=http, **options
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import threading
 from collections.abc import Callable
 from functools import cache
 from typing import Any
@@ -64,8 +65,16 @@ def strict(typed_dict: type) -> TypeAdapter:
     return TypeAdapter(forbidding)
 
 
-@cache
+BUILDING = threading.Lock()  # the warm-up thread and a first request must not build twice
+
+
 def adapter(name: str) -> TypeAdapter:
+    with BUILDING:
+        return build(name)
+
+
+@cache
+def build(name: str) -> TypeAdapter:
     from openai.types import embedding_create_params as ecp
     from openai.types.admin.organization import spend_limit_update_params as slp
     from openai.types.admin.organization.projects import rate_limit_update_rate_limit_params as rlp

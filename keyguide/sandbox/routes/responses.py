@@ -55,7 +55,6 @@ def response_object(req: Admitted, rid: str, text: str | None) -> dict:
         "metadata": given(body, "metadata", {}),
         "parallel_tool_calls": given(body, "parallel_tool_calls", True),
         "previous_response_id": body.get("previous_response_id"),
-        "store": given(body, "store", True),
         "temperature": given(body, "temperature", 1.0),
         "tool_choice": given(body, "tool_choice", "auto"),
         "tools": [],
