@@ -110,9 +110,16 @@ def materialize(value: Any) -> Any:
 def validate(name: str, body: dict[str, Any]) -> dict[str, Any]:
     """The body checked against the SDK type `name`, or a 400 naming the offending field."""
     try:
-        return materialize(adapter(name).validate_python(body))
+        checked = adapter(name).validate_python(body)
     except ValidationError as exc:
         raise bad_request(exc) from None
+    result = {}
+    for key, value in checked.items():  # lazy fields report errors without their name
+        try:
+            result[key] = materialize(value)
+        except ValidationError as exc:
+            raise bad_request(exc, prefix=(key,)) from None
+    return result
 
 
 def param_path(loc: tuple[int | str, ...]) -> str:
@@ -126,9 +133,21 @@ def param_path(loc: tuple[int | str, ...]) -> str:
     return path
 
 
-def bad_request(exc: ValidationError) -> APIError:
-    first = exc.errors(include_url=False)[0]
-    param = param_path(first["loc"])
+def depth(param: str) -> int:
+    return param.count(".") + param.count("[")
+
+
+def bad_request(exc: ValidationError, prefix: tuple[str, ...] = ()) -> APIError:
+    """A 400 for the most telling problem: for unions, the deepest one in a branch whose
+    literal fields (`role`, `type`) matched; else the mismatched literal itself."""
+    errors = exc.errors(include_url=False)
+    wrong = [e["loc"][:-1] for e in errors if e["type"] == "literal_error"]
+    fitting = [e for e in errors if not any(e["loc"][: len(w)] == w for w in wrong)]
+    if fitting:
+        first = max(fitting, key=lambda e: depth(param_path(e["loc"])))
+    else:
+        first = next(e for e in errors if e["type"] == "literal_error")
+    param = param_path((*prefix, *first["loc"]))
     kind = first["type"]
     if kind == "extra_forbidden":
         message = f"Unknown parameter: '{param}'."
