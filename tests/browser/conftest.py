@@ -103,6 +103,7 @@ def visit(browser: Browser, site: Site) -> Iterator[Visit]:
         viewport={"width": 1366, "height": 900},
         permissions=["clipboard-read", "clipboard-write"],
     )
+    context.set_default_timeout(5_000)  # a missing element fails in seconds, not 30
     page = context.new_page()
     record = Visit(page)
     page.on("request", lambda request: record.requests.append(request.url))

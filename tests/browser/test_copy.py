@@ -1,0 +1,86 @@
+"""Copy buttons put on the clipboard what a reader means to paste: the commands of a
+console block (no prompt, no output), the whole of a Python sample, and output blocks
+have no copy button at all."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+from mkdocs.utils.yaml import yaml_load
+from conftest import ROOT, Site, Visit
+from pages import DOCS, fences
+from playwright.sync_api import Locator, Page
+
+pytestmark = pytest.mark.browser
+
+PAGE = "get-started/first-request"
+
+
+def site_highlight_config() -> dict:
+    extensions = yaml_load((ROOT / "mkdocs.yml").read_text())["markdown_extensions"]
+    return next(e["pymdownx.highlight"] for e in extensions if "pymdownx.highlight" in e)
+
+
+def copy(page: Page, block: Locator) -> str:
+    block.hover()
+    block.locator('button[data-md-type="copy"]').click()
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.fixture
+def first_request(visit: Visit, site: Site) -> Page:
+    visit.page.goto(site.url(PAGE + "/"))
+    return visit.page
+
+
+def test_copying_a_command_copies_exactly_the_command(first_request: Page) -> None:
+    command = next(f for f in fences(DOCS / f"{PAGE}.md") if f.lang == "console")
+    block = first_request.locator(".language-console").first
+    assert copy(first_request, block) == "\n".join(line.strip() for line in command.body)
+
+
+def test_copying_a_python_sample_copies_the_whole_file(first_request: Page) -> None:
+    sample = (ROOT / "snippets/get-started/first_request.py").read_text().rstrip()
+    block = first_request.locator(".language-python", has_text="first_request.py").first
+    assert copy(first_request, block) == sample
+
+
+def test_output_blocks_are_labelled_and_have_no_copy_button(first_request: Page) -> None:
+    copy_button = 'button[data-md-type="copy"]'
+    command = first_request.locator(".language-console").first
+    command.hover()
+    assert command.locator(copy_button).is_visible()  # the selector finds real buttons
+    outputs = first_request.locator(".language-text:not(:has(.filename)):visible")
+    assert outputs.count() > 0
+    for block in outputs.all():
+        block.hover()
+        assert not block.locator(copy_button).is_visible()
+        label = block.evaluate("el => getComputedStyle(el, '::before').content")
+        assert label == '"Output"'
+
+
+def test_prompt_and_output_lines_are_not_copied(first_request: Page) -> None:
+    """A console block written with `$ ` prompts and sample output, rendered by the
+    site's own Markdown settings and copied with Material's own copy handler."""
+    source = "```console\n$ pip install openai\nSuccessfully installed openai\n$ python a.py\nHi\n```"
+    html = markdown.markdown(
+        source,
+        extensions=["pymdownx.superfences", "pymdownx.highlight"],
+        extension_configs={"pymdownx.highlight": site_highlight_config()},
+    )
+    first_request.locator("article").evaluate(
+        """(article, html) => {
+            article.insertAdjacentHTML("beforeend", html)
+            const code = article.lastElementChild.querySelector("pre > code")
+            code.parentElement.id = "__code_test"
+            const button = document.createElement("button")
+            button.textContent = "Copy"
+            button.dataset.mdType = "copy"
+            button.dataset.clipboardTarget = "#__code_test > code"
+            article.lastElementChild.append(button)
+        }""",
+        html,
+    )
+    assert copy(first_request, first_request.locator("article > .language-console").last) == (
+        "pip install openai\npython a.py"
+    )
