@@ -535,8 +535,14 @@ def uncertain_items() -> list[tuple[str, str, str]]:
     found += [("pricing.md", f"`{m.id}` price", m) for m in p.models]
     found += [("pricing.md", f"{m.name} multiplier", m) for m in p.modifiers]
     found += [("pricing.md", f"shutdown of {', '.join(d.models)}", d) for d in p.deprecations]
+    found += [("pricing.md", "long-context rule", p.long_context)]
+    found += [("pricing.md", "cache-write multiplier", p.cache_write)]
     found += [("tiers.md", f"{x.name} tier", x) for x in [*t.current, *t.previous]]
     found += [("rate-limits.md", f"`{h.name}` header", h) for h in [*r.headers, *r.related_headers]]
+    found += [
+        ("rate-limits.md", f"{x.model} limits on {x.tier}", x)
+        for x in [*r.examples, *r.previous_examples]
+    ]
     found += [("errors.md", f"`{e.code or e.message}` error", e) for e in facts.errors().errors]
     found += [("environment.md", f"`{v.name}`", v) for v in facts.environment().variables]
     return [(page, what, f.uncertain) for page, what, f in found if f.uncertain]
