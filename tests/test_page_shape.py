@@ -1,0 +1,28 @@
+"""Every tutorial and how-to page has the same shape: what you'll do, steps, how to check
+it worked, what can go wrong (and the last links to the error reference)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pages import DOCS, ROOT
+
+TASK_PAGES = sorted([*DOCS.glob("get-started/*.md"), *DOCS.glob("how-to/*.md")])
+REQUIRED = ["## Steps", "## Check it worked", "## What can go wrong"]
+
+
+@pytest.mark.parametrize("page", TASK_PAGES, ids=lambda p: p.relative_to(ROOT).as_posix())
+def test_task_page_has_the_four_parts_in_order(page) -> None:
+    text = page.read_text()
+    assert "**What you'll do:**" in text.split("## ", 1)[0], (
+        "no 'What you'll do' before the first heading"
+    )
+    positions = [text.find(f"\n{h}\n") for h in REQUIRED]
+    missing = [h for h, at in zip(REQUIRED, positions, strict=True) if at < 0]
+    assert not missing, f"missing sections: {missing}"
+    assert positions == sorted(positions), f"sections out of order: {REQUIRED}"
+    wrong = text[positions[-1] :]
+    assert re.search(r"reference/errors\.md#|error_link\(", wrong), (
+        "'What can go wrong' links no error in the error reference"
+    )
