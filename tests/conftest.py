@@ -1,13 +1,12 @@
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sandbox_process import Sandbox, start_sandbox
+from site_build import build_once
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,16 +21,12 @@ def sandbox() -> Iterator[Sandbox]:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site, built once per session with --strict; every site test reads this copy."""
-    out = tmp_path_factory.mktemp("site")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode != 0:
-        pytest.fail(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    return out
+    """The site, built once per test session with --strict (shared by all xdist workers);
+    every site and browser test reads this copy."""
+    basetemp = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's basetemp is <session basetemp>/popen-gwN.
+    shared = basetemp.parent if "PYTEST_XDIST_WORKER" in os.environ else basetemp
+    site, error = build_once(shared)
+    if error is not None:
+        pytest.fail(f"mkdocs build --strict failed:\n{error}")
+    return site

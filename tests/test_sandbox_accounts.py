@@ -10,13 +10,14 @@ from typing import Any
 
 import openai
 import pytest
+from openai.types.chat import ChatCompletionMessageParam
 from sandbox_process import Sandbox
 
 from keyguide import facts
 
 ACCOUNTS = facts.accounts().accounts
 RATE_HEADERS = [h.name for h in facts.rate_limits().headers]
-USER = [{"role": "user", "content": "hi"}]
+USER: list[ChatCompletionMessageParam] = [{"role": "user", "content": "hi"}]
 
 CALLS: dict[str, Callable[[Any], Any]] = {
     "responses": lambda c: c.responses.create(model="gpt-5.5", input="hi"),
@@ -48,6 +49,7 @@ def check_error(exc: openai.APIStatusError, error: facts.ApiError) -> None:
     assert exc.code == error.code
     assert exc.type == error.type
     assert exc.request_id and exc.request_id.startswith("req_")
+    assert isinstance(exc.body, dict)
     assert exc.body == {
         "message": exc.body["message"],
         "type": error.type,

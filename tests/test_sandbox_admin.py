@@ -7,6 +7,12 @@ import time
 
 import openai
 import pytest
+from openai.types.admin.organization.usage_completions_response import (
+    DataResultOrganizationUsageCompletionsResult as CompletionsRow,
+)
+from openai.types.admin.organization.usage_costs_response import (
+    DataResultOrganizationCostsResult as CostsRow,
+)
 from sandbox_process import Sandbox
 
 from keyguide.cost import request_cost
@@ -26,6 +32,7 @@ def test_usage_and_costs_count_each_request_by_model(sandbox: Sandbox) -> None:
     ]
     usage = sandbox.client("sk-admin-sandbox").admin.organization.usage
     rows = usage.completions(start_time=since(), group_by=["model"]).data[0].results
+    rows = [r for r in rows if isinstance(r, CompletionsRow)]
     by_model = {r.model: (r.num_model_requests, r.input_tokens, r.output_tokens) for r in rows}
 
     def total(model: str) -> tuple[int, int, int]:
@@ -35,7 +42,7 @@ def test_usage_and_costs_count_each_request_by_model(sandbox: Sandbox) -> None:
     assert by_model == {"gpt-6-astra": total("gpt-6-astra"), "gpt-6-luna": total("gpt-6-luna")}
 
     items = usage.costs(start_time=since(), group_by=["line_item"]).data[0].results
-    priced = {r.line_item: r.amount.value for r in items if r.amount}
+    priced = {r.line_item: r.amount.value for r in items if isinstance(r, CostsRow) and r.amount}
     _, astra_in, astra_out = total("gpt-6-astra")
     assert priced["gpt-6-astra, input"] == pytest.approx(request_cost("gpt-6-astra", astra_in))
     assert priced["gpt-6-astra, output"] == pytest.approx(request_cost("gpt-6-astra", 0, astra_out))

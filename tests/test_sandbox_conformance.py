@@ -20,7 +20,8 @@ from openai.types.admin.organization import (
     UsageCostsResponse,
 )
 from openai.types.admin.organization.projects import ProjectRateLimit
-from openai.types.chat import ChatCompletion, ChatCompletionChunk
+from openai.types.admin.organization.usage_costs_response import DataResultOrganizationCostsResult
+from openai.types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam
 from openai.types.responses import Response, ResponseStreamEvent
 from pydantic import BaseModel, TypeAdapter
 from sandbox_process import Sandbox
@@ -29,7 +30,7 @@ from keyguide.cost import request_cost
 
 BUILD = {"Authorization": "Bearer sk-sandbox-build"}
 ADMIN = {"Authorization": "Bearer sk-admin-sandbox"}
-USER = [{"role": "user", "content": "Tell me a joke"}]
+USER: list[ChatCompletionMessageParam] = [{"role": "user", "content": "Tell me a joke"}]
 
 
 def unknown_keys(value: Any, where: str = "") -> list[str]:
@@ -66,6 +67,8 @@ def post(sandbox: Sandbox, path: str, body: dict, headers: dict = BUILD) -> Any:
 
 
 def get(sandbox: Sandbox, path: str, headers: dict = ADMIN, **params: Any) -> Any:
+    """GET with query parameters; list values go out as `name[]=...`, as the SDK sends."""
+    params = {f"{k}[]" if isinstance(v, list) else k: v for k, v in params.items()}
     answer = sandbox.http.get(f"{sandbox.base_url}{path}", headers=headers, params=params)
     assert answer.status_code == 200, answer.text
     return answer.json()
@@ -251,7 +254,7 @@ def test_admin_bodies_are_strict(sandbox: Sandbox) -> None:
     for group in ([], ["line_item"], ["project_id", "line_item", "api_key_id"]):
         costs = strictly(
             UsageCostsResponse,
-            get(sandbox, "/organization/costs", start_time=start, **{"group_by[]": group}),
+            get(sandbox, "/organization/costs", start_time=start, group_by=group),
         )
         assert costs.data[0].results
     for group in ([], ["model"], ["project_id", "api_key_id", "batch", "service_tier"]):
@@ -262,7 +265,7 @@ def test_admin_bodies_are_strict(sandbox: Sandbox) -> None:
                 "/organization/usage/completions",
                 start_time=start,
                 bucket_width="1m",
-                **{"group_by[]": group},
+                group_by=group,
             ),
         )
         assert sum(r.num_model_requests for b in usage.data for r in b.results) == 2
@@ -294,7 +297,9 @@ def test_costs_are_priced_from_the_pricing_facts(sandbox: Sandbox) -> None:
     expected = request_cost("gpt-6-astra", usage["input_tokens"], usage["output_tokens"])
     client = sandbox.client("sk-admin-sandbox", _strict_response_validation=True)
     costs = client.admin.organization.usage.costs(start_time=int(time.time()) - 60)
-    assert costs.data[0].results[0].amount.value == pytest.approx(expected)
+    result = costs.data[0].results[0]
+    assert isinstance(result, DataResultOrganizationCostsResult) and result.amount
+    assert result.amount.value == pytest.approx(expected)
     sandbox.reset()
 
 

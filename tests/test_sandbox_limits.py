@@ -118,7 +118,9 @@ def test_first_answer_after_a_reset_has_the_tiers_headers(sandbox: Sandbox) -> N
     raw = sandbox.client("sk-sandbox-build").responses.with_raw_response.create(
         model="gpt-6-astra", input="Count my tokens"
     )
-    used = raw.parse().usage.input_tokens
+    usage = raw.parse().usage
+    assert usage is not None
+    used = usage.input_tokens
     assert {k: v for k, v in raw.headers.items() if k.startswith("x-ratelimit-")} == {
         "x-ratelimit-limit-requests": "5000",
         "x-ratelimit-limit-tokens": "1000000",

@@ -8,60 +8,11 @@ import http.server
 import os
 import threading
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
-from mkdocs.utils.yaml import yaml_load
-from playwright.sync_api import Browser, Page, sync_playwright
-
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path(os.environ.get("KEYGUIDE_CHROMIUM", "/usr/bin/chromium"))
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def nav_urls() -> list[str]:
-    """Site-relative URL of every page in mkdocs.yml's nav ("" is the home page)."""
-    config = yaml_load((ROOT / "mkdocs.yml").read_text())
-
-    def walk(items: list) -> Iterator[str]:
-        for item in items:
-            value = next(iter(item.values())) if isinstance(item, dict) else item
-            if isinstance(value, list):
-                yield from walk(value)
-            elif not value.startswith(("http://", "https://")):
-                yield "" if value == "index.md" else value.removesuffix(".md") + "/"
-
-    return list(walk(config["nav"]))
-
-
-@dataclass
-class Site:
-    base: str  # http://127.0.0.1:<port>/
-    root: Path
-
-    def url(self, path: str) -> str:
-        return self.base + path
-
-    def is_own(self, url: str) -> bool:
-        parts = urlsplit(url)
-        return parts.scheme in {"data", "blob", "about"} or url.startswith(self.base)
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
+from browsing import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, Site, Visit
+from playwright.sync_api import Browser, sync_playwright
 
 
 @pytest.fixture(scope="session")
@@ -78,7 +29,7 @@ def site(built_site: Path) -> Iterator[Site]:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     if not CHROMIUM.exists():
-        reason = f"no Chromium at {CHROMIUM}: install Debian's `chromium` (apt-get install chromium)"
+        reason = f"no Chromium at {CHROMIUM}: install Debian's package (apt-get install chromium)"
         if os.environ.get("KEYGUIDE_REQUIRE_BROWSER") == "1":
             pytest.fail(f"KEYGUIDE_REQUIRE_BROWSER=1 but {reason}")
         pytest.skip(reason)
@@ -86,14 +37,6 @@ def browser() -> Iterator[Browser]:
         chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS)
         yield chromium
         chromium.close()
-
-
-@dataclass
-class Visit:
-    """A browser page plus every URL it requested."""
-
-    page: Page
-    requests: list[str] = field(default_factory=list)
 
 
 @pytest.fixture

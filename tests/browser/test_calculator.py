@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import Site, Visit
+from browsing import Site, Visit
 from playwright.sync_api import Page
 
 from keyguide.cost import request_cost
@@ -58,8 +58,10 @@ def test_calculator_total_matches_request_cost(calculator: Page) -> None:
         expected = request_cost(model, input_tokens, output, cached, tier)
         amount, rounding = dollars(shown)
         if abs(amount - expected) > rounding + 1e-12:
-            wrong.append(f"{model} in={input_tokens} cached={cached} out={output} {tier}: "
-                         f"page shows {shown}, request_cost says ${expected:.6f}")
+            wrong.append(
+                f"{model} in={input_tokens} cached={cached} out={output} {tier}: "
+                f"page shows {shown}, request_cost says ${expected:.6f}"
+            )
     assert not wrong, "\n".join(wrong)
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from browsing import ROOT, Site, Visit
 from mkdocs.utils.yaml import yaml_load
-from conftest import ROOT, Site, Visit
 from pages import DOCS, fences
 from playwright.sync_api import Locator, Page
 
@@ -62,7 +62,7 @@ def test_output_blocks_are_labelled_and_have_no_copy_button(first_request: Page)
 def test_prompt_and_output_lines_are_not_copied(first_request: Page) -> None:
     """A console block written with `$ ` prompts and sample output, rendered by the
     site's own Markdown settings and copied with Material's own copy handler."""
-    source = "```console\n$ pip install openai\nSuccessfully installed openai\n$ python a.py\nHi\n```"
+    source = "```console\n$ pip install openai\nInstalled openai\n$ python a.py\nHi\n```"
     html = markdown.markdown(
         source,
         extensions=["pymdownx.superfences", "pymdownx.highlight"],
