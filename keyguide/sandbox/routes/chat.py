@@ -8,7 +8,7 @@ from starlette.responses import JSONResponse, Response
 from keyguide.sandbox import sse
 from keyguide.sandbox.admission import Admitted, Endpoint, admit
 from keyguide.sandbox.catalogue import CREATED
-from keyguide.sandbox.text import chunks, digest, estimate_tokens, reply_for
+from keyguide.sandbox.text import chunks, estimate_tokens
 
 ENDPOINT = Endpoint(
     params="chat",
@@ -84,9 +84,7 @@ def chunk_frames(req: Admitted, cid: str, text: str) -> list[bytes]:
 
 async def create_chat_completion(request: Request) -> Response:
     req = await admit(request, ENDPOINT)
-    text = reply_for(req.body.get("messages"))
-    cid = digest("chat", req.body)[:29]
-    req.bill(estimate_tokens(text))
+    text, cid = req.reply(req.body.get("messages"), 29)
     if not req.stream:
         return JSONResponse(completion(req, cid, text), headers=req.headers)
     return sse.stream(chunk_frames(req, cid, text), req.headers)

@@ -8,7 +8,7 @@ from starlette.responses import JSONResponse, Response
 from keyguide.sandbox import sse
 from keyguide.sandbox.admission import Admitted, Endpoint, admit
 from keyguide.sandbox.catalogue import CREATED
-from keyguide.sandbox.text import chunks, digest, estimate_tokens, reply_for
+from keyguide.sandbox.text import chunks, estimate_tokens
 
 ENDPOINT = Endpoint(
     params="responses",
@@ -99,9 +99,7 @@ def events(req: Admitted, rid: str, text: str) -> list[tuple[str, dict]]:
 
 async def create_response(request: Request) -> Response:
     req = await admit(request, ENDPOINT)
-    text = reply_for(req.body.get("input"))
-    rid = digest("responses", req.body)[:32]
-    req.bill(estimate_tokens(text))
+    text, rid = req.reply(req.body.get("input"), 32)
     if not req.stream:
         return JSONResponse(response_object(req, rid, text), headers=req.headers)
     frames = (
