@@ -1,0 +1,51 @@
+"""What the browser tests share: where Chromium is, the served site, a visited page."""
+
+from __future__ import annotations
+
+import http.server
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path(os.environ.get("KEYGUIDE_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@dataclass
+class Site:
+    base: str  # http://127.0.0.1:<port>/
+    root: Path
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def is_own(self, url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in {"data", "blob", "about"} or url.startswith(self.base)
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@dataclass
+class Visit:
+    """A browser page plus every URL it requested."""
+
+    page: Page
+    requests: list[str] = field(default_factory=list)

@@ -1,0 +1,75 @@
+"""What the theme adds to every built page: social-preview tags, the facts' last-verified
+date, our own icons, an edit link, and a 404 page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from site_nav import nav_urls
+
+from keyguide import facts
+
+PAGES = nav_urls()
+
+
+def soup(site: Path, url: str) -> BeautifulSoup:
+    path = site / url if url.endswith(".html") else site / url / "index.html"
+    return BeautifulSoup(path.read_text(), "html.parser")
+
+
+def meta(page: BeautifulSoup, key: str) -> str:
+    tag = page.find("meta", attrs={"property": key}) or page.find("meta", attrs={"name": key})
+    assert tag is not None, f"no <meta> {key}"
+    return str(tag["content"])
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_has_its_own_social_preview(built_site: Path, url: str) -> None:
+    page = soup(built_site, url)
+    title = page.title.get_text() if page.title else ""
+    site_name = meta(page, "og:site_name")
+    expected = site_name if url == "" else title.removesuffix(f" - {site_name}")
+    assert meta(page, "og:title") == meta(page, "twitter:title") == expected
+    assert len(meta(page, "og:description")) > 20
+    assert meta(page, "description") == meta(page, "og:description")
+    assert meta(page, "twitter:description") == meta(page, "og:description")
+    assert meta(page, "twitter:card") == "summary"
+
+
+def test_descriptions_differ_from_page_to_page(built_site: Path) -> None:
+    descriptions = [meta(soup(built_site, url), "og:description") for url in PAGES]
+    assert len(set(descriptions)) == len(descriptions)
+
+
+def test_footer_shows_when_facts_were_last_verified(built_site: Path) -> None:
+    for url in [*PAGES, "404.html"]:
+        note = soup(built_site, url).select_one(".md-footer .kg-verified time")
+        assert note is not None, url
+        assert note["datetime"] == str(facts.last_verified()), url
+
+
+def test_logo_and_favicon_are_our_own_svgs(built_site: Path) -> None:
+    page = soup(built_site, "")
+    icon = page.find("link", rel="icon")
+    logo = page.select_one(".md-header .md-logo img")
+    assert icon is not None and logo is not None
+    for src in (str(icon["href"]), str(logo["src"])):
+        assert src.endswith(".svg") and not src.startswith(("http:", "https:", "//"))
+        assert (built_site / src).read_text().startswith("<svg")
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_links_to_its_source_for_editing(built_site: Path, url: str) -> None:
+    page = soup(built_site, url)
+    edit = page.select_one("a.md-content__button[href*='/edit/']")
+    source = "index.md" if url == "" else url.removesuffix("/") + ".md"
+    assert edit is not None and str(edit["href"]).endswith("docs/" + source)
+
+
+def test_not_found_page_helps_the_reader_on(built_site: Path) -> None:
+    page = soup(built_site, "404.html")
+    assert page.select_one("article h1").get_text().strip() == "Page not found"
+    links = {a.get_text().strip() for a in page.select("article a")}
+    assert {"home page", "error codes"} <= links
