@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from urllib.parse import urlparse
 
-from keyguide import facts
+from keyguide import facts, freshness
 from keyguide.cost import PER_TOKEN, request_cost
 
 CODE = re.compile(r"`([^`]+)`")
@@ -97,7 +97,9 @@ def footer(table: str, rows: Sequence[tuple[str, facts.Sourced]]) -> str:
         for row_id, f in rows
         if f.uncertain
     )
-    out = f'<p class="kg-verified">Verified on {when}. Source: {links}</p>'
+    oldest = min((f for _, f in rows), key=lambda f: f.verified)
+    stale = freshness.policy.mark(oldest)
+    out = f'<p class="kg-verified">Verified on {when}.{stale} Source: {links}</p>'
     if notes:
         out += f'<ul class="kg-uncertain-notes" aria-label="Uncertain facts">{notes}</ul>'
     return out
@@ -490,7 +492,8 @@ def error_sections() -> str:
         ]
         if e.uncertain:
             lines.append(f"- **Uncertain:** {e.uncertain}")
-        lines += [f"- **Verified** {e.verified} · [source]({e.source})", ""]
+        stale = freshness.policy.mark(e)
+        lines += [f"- **Verified** {e.verified} · [source]({e.source}){stale}", ""]
         out.append("\n".join(lines))
     return "\n\n".join(out)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyguide import fact_tables, facts
+from keyguide import fact_tables, facts, freshness
 
 
 def define_env(env: Any) -> None:
@@ -18,6 +18,7 @@ def define_env(env: Any) -> None:
     env.variables["last_verified"] = facts.last_verified()
     # The theme's footer (overrides/partials/copyright.html) reads it from config.extra.
     env.conf["extra"]["last_verified"] = str(facts.last_verified())
+    freshness.policy = freshness.Policy.from_extra(env.conf["extra"])
 
     env.variables["sdk_environment"] = facts.environment()
     env.macro(fact_tables.usd, "usd")  # $0.075, $2.50, $200,000
@@ -32,7 +33,8 @@ def define_env(env: Any) -> None:
     @env.macro
     def verified_from(fact: facts.Sourced) -> str:
         """Where a fact came from and when we checked it, as an inline note."""
-        return f"(verified {fact.verified.isoformat()}, [source]({fact.source}))"
+        stale = freshness.policy.mark(fact)
+        return f"(verified {fact.verified.isoformat()}, [source]({fact.source})){stale}"
 
     @env.macro
     def doubt(fact: facts.Sourced) -> str:
