@@ -21,6 +21,9 @@ def define_env(env: Any) -> None:
     freshness.policy = freshness.Policy.from_extra(env.conf["extra"])
 
     env.variables["sdk_environment"] = facts.environment()
+    major, minor = facts.environment().sdk_version.split(".")[:2]
+    # What readers install: the SDK release the samples are tested with, up to the next major.
+    env.variables["sdk_requirement"] = f"openai>={major}.{minor},<{int(major) + 1}"
     env.macro(fact_tables.usd, "usd")  # $0.075, $2.50, $200,000
     for name, render in fact_tables.MACROS.items():  # the reference tables; see fact_tables
         env.macro(render, name)
