@@ -45,7 +45,7 @@ def test_descriptions_differ_from_page_to_page(built_site: Path) -> None:
 
 def test_footer_shows_when_facts_were_last_verified(built_site: Path) -> None:
     for url in [*PAGES, "404.html"]:
-        note = soup(built_site, url).select_one(".md-footer .kg-verified time")
+        note = soup(built_site, url).select_one(".md-footer .kg-footer-verified time")
         assert note is not None, url
         assert note["datetime"] == str(facts.last_verified()), url
 
@@ -73,3 +73,22 @@ def test_not_found_page_helps_the_reader_on(built_site: Path) -> None:
     assert page.select_one("article h1").get_text().strip() == "Page not found"
     links = {a.get_text().strip() for a in page.select("article a")}
     assert {"home page", "error codes"} <= links
+
+
+# Page-specific scripts and stylesheets, and the element that needs each.
+PAGE_ASSETS = {"calculator": "[data-testid=cost-calculator]"}
+
+
+def assets(page: BeautifulSoup) -> set[str]:
+    tags = page.select("script[src], link[rel=stylesheet]")
+    return {Path(str(t.get("src") or t.get("href"))).name for t in tags}
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_page_loads_only_scripts_and_styles_it_uses(built_site: Path, url: str) -> None:
+    page = soup(built_site, url)
+    site_wide = assets(soup(built_site, "404.html"))  # the theme's own, on a page with no content
+    for name in sorted(assets(page) - site_wide):
+        user = PAGE_ASSETS.get(Path(name).stem)
+        assert user, f"/{url} loads {name}: add it to PAGE_ASSETS with the element that uses it"
+        assert page.select_one(user), f"/{url} loads {name} but has no {user}"
