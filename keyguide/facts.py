@@ -7,14 +7,17 @@ that breaks the schema raises FactsError naming the file and the field.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from functools import cache
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
 FACTS_DIR = Path(__file__).parent / "facts"
+SITE = re.compile(r"https://[^\s/]+(/[^\s]*[^/\s])?")
+SITE_REF = re.compile(r"\{(?P<site>\w+)\}")
 
 
 class FactsError(ValueError):
@@ -337,12 +340,40 @@ class Keys(Strict):
 M = TypeVar("M", bound=BaseModel)
 
 
-def load_file(path: Path, model: type[M]) -> M:
-    """Read one YAML file into its model, or raise FactsError naming file and field."""
+def read_yaml(path: Path) -> Any:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise FactsError(f"{path}: cannot read: {exc}") from exc
+
+
+@cache
+def sites() -> dict[str, str]:
+    """Named external sites (links.yml): the one place a domain is written."""
+    path = FACTS_DIR / "links.yml"
+    named = (read_yaml(path) or {}).get("sites") or {}
+    bad = [f"sites.{k}" for k, v in named.items() if not SITE.fullmatch(str(v))]
+    if bad:
+        raise FactsError(f"{path}: {', '.join(bad)}: must be an https URL without a trailing /")
+    return named
+
+
+def expand_sites(value: Any, path: Path, where: str = "") -> Any:
+    """Turn "{site}/path" strings into full URLs, naming the field when a site is unknown."""
+    if isinstance(value, dict):
+        return {k: expand_sites(v, path, f"{where}.{k}".lstrip(".")) for k, v in value.items()}
+    if isinstance(value, list):
+        return [expand_sites(v, path, f"{where}.{i}") for i, v in enumerate(value)]
+    if isinstance(value, str) and (m := SITE_REF.match(value)):
+        if m["site"] not in sites():
+            raise FactsError(f"{path}: {where}: unknown site {{{m['site']}}} (see links.yml)")
+        return sites()[m["site"]] + value[m.end() :]
+    return value
+
+
+def load_file(path: Path, model: type[M]) -> M:
+    """Read one YAML file into its model, or raise FactsError naming file and field."""
+    data = expand_sites(read_yaml(path), path)
     try:
         return model.model_validate(data)
     except ValidationError as exc:

@@ -20,6 +20,7 @@ def define_env(env: Any) -> None:
     env.conf["extra"]["last_verified"] = str(facts.last_verified())
     freshness.policy = freshness.Policy.from_extra(env.conf["extra"])
 
+    env.variables["sites"] = facts.sites()  # pages link as {{ sites.openai_docs }}/guides/...
     env.variables["sdk_environment"] = facts.environment()
     major, minor = facts.environment().sdk_version.split(".")[:2]
     # What readers install: the SDK release the samples are tested with, up to the next major.

@@ -1,0 +1,70 @@
+"""External links: all https, and every one starts at a site named in keyguide/facts/links.yml,
+so a moved domain is one edit there. (The weekly links workflow checks they still answer.)"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from pages import ROOT, pages
+
+from keyguide import facts
+
+RAW_URL = re.compile(r"https?://(?!127\.0\.0\.1|localhost)[^\s)\"'>`]+")
+REPO = "https://github.com/keyguide/keyguide"
+
+
+def external_links(site: Path) -> set[str]:
+    found = set()
+    for html in site.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text(), "html.parser")
+        for tag in soup.select("a[href], link[href], script[src], img[src]"):
+            url = str(tag.get("href") or tag.get("src"))
+            if url.startswith(("http:", "https:", "//")) and tag.get("rel") != ["canonical"]:
+                found.add(url)
+    return found
+
+
+def test_pages_write_no_url_by_hand() -> None:
+    typed = [
+        f"{page.relative_to(ROOT)}:{n}: {m.group(0)}"
+        for page in pages()
+        for n, line in enumerate(page.read_text().splitlines(), 1)
+        for m in RAW_URL.finditer(line)
+    ]
+    assert not typed, f"use {{{{ sites.<name> }}}}/path (keyguide/facts/links.yml): {typed}"
+
+
+def test_facts_write_no_url_by_hand() -> None:
+    typed = [
+        f"{f.name}:{n}"
+        for f in sorted((ROOT / "keyguide/facts").glob("*.yml"))
+        if f.name != "links.yml"
+        for n, line in enumerate(f.read_text().splitlines(), 1)
+        if RAW_URL.search(line)
+    ]
+    assert not typed, f'write "{{site}}/path" (keyguide/facts/links.yml): {typed}'
+
+
+def test_every_external_link_is_https_on_a_named_site(built_site: Path) -> None:
+    bases = [*facts.sites().values(), REPO]
+    links = external_links(built_site)
+    assert links, "the built site links nowhere outside: the collector is broken"
+    insecure = sorted(u for u in links if not u.startswith("https://"))
+    unnamed = sorted(
+        u
+        for u in links
+        if not any(u == b or u.startswith(b + "/") or u.startswith(b + "#") for b in bases)
+    )
+    assert not insecure, f"links that are not https: {insecure}"
+    assert not unnamed, f"links on sites missing from links.yml: {unnamed}"
+
+
+def test_an_unknown_site_is_a_clear_facts_error(tmp_path: Path) -> None:
+    bad = tmp_path / "errors.yml"
+    text = (ROOT / "keyguide/facts/errors.yml").read_text()
+    bad.write_text(text.replace('"{openai_docs}', '"{nowhere}', 1))
+    with pytest.raises(facts.FactsError, match=r"errors\.yml: errors\.\d+\.source: unknown site"):
+        facts.load_file(bad, facts.Errors)
