@@ -12,8 +12,10 @@ READY = "Keyguide sandbox ready at"
 
 
 def sandbox(port: int) -> None:
+    from keyguide.sandbox.app import load_facts
     from keyguide.sandbox.server import bind, serve
 
+    load_facts()
     sock = bind(port)
     root = f"http://127.0.0.1:{sock.getsockname()[1]}"
     base_url = f"{root}/v1"

@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 
 import httpx2
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openai.types.admin.organization.usage_completions_response import (
@@ -243,3 +244,38 @@ def test_dozens_of_clients_at_once_all_answered_and_counted(sandbox: Sandbox) ->
     expected = sum(request_cost("gpt-5.5", i, o) for _, i, o in results)
     assert abs(spent - expected) < 1e-9
     sandbox.reset()
+
+
+def test_an_unexpected_crash_still_answers_with_the_envelope() -> None:
+    from starlette.routing import Route
+
+    from keyguide.sandbox.app import create_app
+
+    async def boom(request: object) -> None:
+        raise RuntimeError("a bug")
+
+    app = create_app(warm=False)
+    app.router.routes.append(Route("/boom", boom))
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": "/boom",
+        "raw_path": b"/boom",
+        "query_string": b"",
+        "headers": [],
+        "client": ("127.0.0.1", 1),
+    }
+    with pytest.raises(RuntimeError):  # Starlette re-raises for the server's log
+        asyncio.run(app(scope, receive, send))  # type: ignore[arg-type]
+    assert sent[0]["status"] == 500
+    assert b"x-request-id" in dict(sent[0]["headers"])
+    body = json.loads(sent[1]["body"])
+    assert body["error"]["type"] == "server_error" and "Traceback" not in sent[1]["body"].decode()

@@ -11,6 +11,7 @@ from starlette.responses import JSONResponse
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from keyguide import facts
 from keyguide.sandbox import validation
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.routes import admin, chat, embeddings, models, responses, sandbox
@@ -18,6 +19,8 @@ from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest
 
 ORG = "/v1/organization"
+CRASH = "The server had an error while processing your request."
+REQUEST_ID = "keyguide.request_id"  # where the middleware leaves the id in the ASGI scope
 
 
 async def on_api_error(request: Request, exc: Exception) -> JSONResponse:
@@ -35,7 +38,10 @@ async def on_http_error(request: Request, exc: Exception) -> JSONResponse:
 
 
 async def on_crash(request: Request, exc: Exception) -> JSONResponse:
-    return APIError.from_catalogue("server-error").response()
+    # No facts lookup here: this must answer even when something below is broken. It runs
+    # outside the RequestId middleware, so it adds the id that middleware chose itself.
+    headers = {"x-request-id": request.scope.get(REQUEST_ID, b"").decode()}
+    return APIError(500, CRASH, type="server_error", headers=headers).response()
 
 
 class RequestId:
@@ -54,6 +60,7 @@ class RequestId:
             return
         self.state.requests += 1
         request_id = f"req_{digest(self.state.requests)[:24]}".encode()
+        scope[REQUEST_ID] = request_id
 
         async def send_with_id(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -85,6 +92,12 @@ def routes() -> list[Route]:
         ),
         Route("/_sandbox/reset", sandbox.reset, methods=["POST"]),
     ]
+
+
+def load_facts() -> None:
+    """Read every fact the sandbox answers from, so a broken facts file stops the start
+    with its error instead of failing requests later."""
+    facts.accounts(), facts.errors(), facts.pricing(), facts.rate_limits()
 
 
 def create_app(warm: bool = True) -> Starlette:
