@@ -1,0 +1,174 @@
+"""Pages on first load: compressed bytes and request count (Playwright + Debian Chromium,
+served gzipped as a static host would), and Lighthouse scores, mobile and desktop."""
+
+from __future__ import annotations
+
+import gzip
+import http.server
+import json
+import mimetypes
+import shutil
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any, cast
+
+from build import strict_build
+from measure import ROOT, Figure, npm_bin, run, with_env
+
+PAGES = {"home": "", "pricing": "reference/pricing/"}
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".md")
+
+
+class GzipServer(http.server.ThreadingHTTPServer):
+    """Serves a directory, gzipping text the way a static host does; counts bytes sent."""
+
+    def __init__(self, root: Path) -> None:
+        self.root, self.sent = root, []
+        super().__init__(("127.0.0.1", 0), Handler)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/"
+
+
+class Handler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_GET(self) -> None:
+        server = cast(GzipServer, self.server)
+        path = server.root / self.path.split("?")[0].lstrip("/")
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file():
+            self.send_error(404)
+            return
+        body = path.read_bytes()
+        self.send_response(200)
+        self.send_header(
+            "content-type", mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        )
+        self.send_header(
+            "cache-control", "max-age=31536000" if "/assets/" in self.path else "no-cache"
+        )
+        if path.suffix in TEXT and "gzip" in self.headers.get("accept-encoding", ""):
+            body = gzip.compress(body, 6)
+            self.send_header("content-encoding", "gzip")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        server.sent.append((self.path, len(body)))
+
+
+def first_load(server: GzipServer, page: str) -> tuple[int, int]:
+    """(compressed bytes, requests) for a fresh browser loading the page."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS[1:])
+        requests: list[str] = []
+        context = browser.new_context()
+        tab = context.new_page()
+        tab.on("request", lambda r: requests.append(r.url))
+        server.sent.clear()
+        tab.goto(server.url + page, wait_until="networkidle")
+        browser.close()
+    return sum(size for _, size in server.sent), len(requests)
+
+
+def lighthouse(url: str, preset: str) -> dict[str, float] | None:
+    binary = npm_bin("lighthouse")
+    if binary is None:
+        return None
+    with tempfile.TemporaryDirectory() as profile:
+        out = Path(profile) / "report.json"
+        flags = " ".join([*FLAGS, f"--user-data-dir={profile}/chrome"])
+        cmd = [
+            str(binary),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={out}",
+            f"--chrome-flags={flags}",
+            f"--only-categories={','.join(CATEGORIES)}",
+        ]
+        if preset == "desktop":
+            cmd.append("--preset=desktop")
+        result = run(cmd, env=with_env(CHROME_PATH=str(CHROMIUM)))
+        if result.returncode != 0 or not out.exists():
+            print(f"  lighthouse failed on {url}: {result.stderr.strip()[-300:]}")
+            return None
+        report = json.loads(out.read_text())
+    return {c: 100 * (report["categories"][c]["score"] or 0) for c in CATEGORIES}
+
+
+def measure(repeat: int, lighthouse_runs: int) -> list[Figure]:
+    if not CHROMIUM.exists():
+        print(f"  skipping pages: no Chromium at {CHROMIUM}")
+        return []
+    site = Path(tempfile.mkdtemp(prefix="keyguide-bench-site-"))
+    figures: list[Figure] = []
+    try:
+        strict_build(ROOT, site)
+        server = GzipServer(site)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        for name, page in PAGES.items():
+            loads = [first_load(server, page) for _ in range(repeat)]
+            figures.append(
+                Figure(
+                    "pages",
+                    f"{name}: first load, gzipped",
+                    "KB",
+                    [b / 1000 for b, _ in loads],
+                    target="<= 90 KB",
+                )
+            )
+            figures.append(
+                Figure(
+                    "pages", f"{name}: requests on first load", "req", [float(n) for _, n in loads]
+                )
+            )
+            figures += scores(server.url + page, name, lighthouse_runs)
+        server.shutdown()
+    finally:
+        shutil.rmtree(site)
+    return figures
+
+
+def scores(url: str, name: str, runs: int) -> list[Figure]:
+    figures = []
+    for preset in ("mobile", "desktop"):
+        reports = [r for r in (lighthouse(url, preset) for _ in range(runs)) if r]
+        if not reports:
+            print(
+                f"  skipping Lighthouse for {name} ({preset}): npm lighthouse unavailable or failed"
+            )
+            continue
+        for category in CATEGORIES:
+            target = "100" if category != "performance" or preset == "desktop" else ">= 95"
+            figures.append(
+                Figure(
+                    "pages",
+                    f"{name}: Lighthouse {preset} {category}",
+                    "score",
+                    [r[category] for r in reports],
+                    target=target,
+                )
+            )
+    return figures

@@ -1,0 +1,112 @@
+"""Keyguide benchmarks: `uv run python bench/run.py [--quick] [--before] [--only AREA ...]`.
+
+Prints a table and writes bench/results/<time>.json. Figures, not pass/fail: nothing
+here fails on speed. See bench/README.md for how to read the table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import sys
+from datetime import UTC, datetime
+
+import build
+import page_load
+import samples
+import sandbox
+from measure import ROOT, Figure, run, times, with_env
+
+AREAS = ["site", "samples", "sandbox", "pages", "check"]
+
+
+def whole_check(repeat: int, before: bool) -> list[Figure]:
+    """Wall time of the README's test command (failures count: it is the time that matters)."""
+
+    def check(**extra: str) -> None:
+        run(
+            ["uv", "run", "pytest", "-q", *(["-n", "0"] if extra else [])],
+            cwd=ROOT,
+            env=with_env(**extra),
+        )
+
+    figures = [
+        Figure("check", "uv run pytest (whole check)", "s", times(check, repeat), target="< 45 s")
+    ]
+    if before:
+        figures.append(
+            Figure(
+                "check",
+                "uv run pytest -n 0, plain samples (before)",
+                "s",
+                times(lambda: check(KEYGUIDE_PLAIN_SAMPLES="1"), 1),
+            )
+        )
+    return figures
+
+
+def table(figures: list[Figure]) -> str:
+    head = (
+        f"| area | figure | median | spread | n | floor (median) | ratio | target |\n|{'---|' * 8}"
+    )
+    lines = [head]
+    for f in figures:
+        floor = f"{f.floor_name}: {statistics.median(f.floor):.3g}" if f.floor else ""
+        ratio = f"{f.ratio:.2f}x" if f.ratio is not None else ""
+        lines.append(
+            f"| {f.area} | {f.name} | {f.median:.3g} {f.unit} | {f.spread:.2g} | "
+            f"{len(f.values)} | {floor} | {ratio} | {f.target} |"
+        )
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--repeat", type=int, default=3, help="samples per figure (default 3)")
+    parser.add_argument("--quick", action="store_true", help="2 samples, 1 Lighthouse run")
+    parser.add_argument(
+        "--before",
+        action="store_true",
+        help="also time the checks without the speed-ups (plain samples, no workers)",
+    )
+    parser.add_argument("--only", nargs="+", choices=AREAS, default=AREAS)
+    args = parser.parse_args()
+    repeat = 2 if args.quick else args.repeat
+    measures = {
+        "site": lambda: build.measure(repeat),
+        "samples": lambda: samples.measure(repeat, args.before),
+        "sandbox": lambda: sandbox.measure(repeat),
+        "pages": lambda: page_load.measure(repeat, 1 if args.quick else repeat),
+        "check": lambda: whole_check(repeat, args.before),
+    }
+    figures: list[Figure] = []
+    for area in args.only:
+        print(f"measuring {area} ...", flush=True)
+        figures += measures[area]()
+    print(table(figures))
+    when = datetime.now(UTC)
+    report = {
+        "date": when.isoformat(timespec="seconds"),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+            "python": sys.version.split()[0],
+            "load": os.getloadavg(),
+        },
+        "figures": [f.row() for f in figures],
+    }
+    out = ROOT / "bench" / "results" / f"{when:%Y%m%dT%H%M%S}.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(report, indent=2))
+    print(
+        f"\nwrote {out.relative_to(ROOT)}; load average {os.getloadavg()[0]:.1f} on "
+        f"{os.cpu_count()} CPUs (figures from a busy machine are noisy)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
