@@ -424,12 +424,33 @@ def keys() -> Keys:
     return load_file(FACTS_DIR / "keys.yml", Keys)
 
 
+def sourced_in(value: Any) -> list[Sourced]:
+    """Every sourced fact inside a loaded file, however deeply nested."""
+    if isinstance(value, Sourced):
+        return [value, *sourced_in(dict(value))]
+    if isinstance(value, BaseModel):
+        return sourced_in(dict(value))
+    if isinstance(value, dict):
+        return [f for v in value.values() for f in sourced_in(v)]
+    if isinstance(value, list | tuple):
+        return [f for v in value for f in sourced_in(v)]
+    return []
+
+
+def by_file() -> dict[str, list[Sourced]]:
+    """The sourced facts of each data file, in the order the pages use them."""
+    loaded = {
+        "pricing.yml": pricing(),
+        "tiers.yml": tiers(),
+        "rate_limits.yml": rate_limits(),
+        "errors.yml": errors(),
+        "billing.yml": billing(),
+        "keys.yml": keys(),
+        "environment.yml": environment(),
+    }
+    return {name: sourced_in(data) for name, data in loaded.items()}
+
+
 def last_verified() -> dt.date:
-    """The newest verified date across every fact: what the site footer shows."""
-    dates = [m.verified for m in pricing().models]
-    dates += [t.verified for t in tiers().current]
-    dates += [h.verified for h in rate_limits().headers]
-    dates += [e.verified for e in errors().errors]
-    dates += [billing().first_purchase.verified, keys().phone_verification.verified]
-    dates += [v.verified for v in environment().variables]
-    return max(dates)
+    """The newest verified date across every fact: the date of the last verification pass."""
+    return max(f.verified for found in by_file().values() for f in found)

@@ -16,12 +16,13 @@ import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
-
-import openai
-from openai import OpenAI
+from typing import TYPE_CHECKING
 
 from keyguide import facts
 from keyguide.cost import request_cost
+
+if TYPE_CHECKING:  # the SDK is imported only when a check runs: the site build reads this too
+    from openai import OpenAI
 
 MAX_OUTPUT_TOKENS = 16
 PROMPT = "Reply with the word OK."
@@ -85,10 +86,12 @@ def request_has_headers_usage_and_id(client: OpenAI, base_url: str | None) -> st
 
 
 def invalid_key_raises_as_documented(client: OpenAI, base_url: str | None) -> str:
+    import openai
+
     expected = facts.errors().by_id("invalid-api-key")
     want = (expected.exception, expected.status, expected.type, expected.code)
     try:
-        OpenAI(api_key=INVALID_KEY, base_url=base_url, max_retries=0).models.list()
+        openai.OpenAI(api_key=INVALID_KEY, base_url=base_url, max_retries=0).models.list()
     except openai.APIStatusError as exc:
         got = (type(exc).__name__, exc.status_code, exc.type, exc.code)
         return "" if got == want else f"got {got}, want {want}"
@@ -104,10 +107,12 @@ CHECKS: list[Callable[[OpenAI, str | None], str]] = [
 
 def run_checks(api_key: str, base_url: str | None = None) -> list[Result]:
     """Each check returns what broke ('' if nothing); an API error counts as broken."""
+    import openai
+
     model = cheapest_model().id
     if worst_case_cost(model) > BUDGET_USD:
         raise RuntimeError(f"a run on {model} could cost more than ${BUDGET_USD}; refusing")
-    client = OpenAI(api_key=api_key, base_url=base_url, max_retries=1)
+    client = openai.OpenAI(api_key=api_key, base_url=base_url, max_retries=1)
     results = []
     for check in CHECKS:
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyguide import fact_tables, facts, freshness
+from keyguide import fact_tables, facts, freshness, live
 
 
 def define_env(env: Any) -> None:
@@ -20,6 +20,11 @@ def define_env(env: Any) -> None:
     env.conf["extra"]["last_verified"] = str(facts.last_verified())
     freshness.policy = freshness.Policy.from_extra(env.conf["extra"])
 
+    env.variables["live_check"] = {
+        "model": live.cheapest_model().id,
+        "max_cost": fact_tables.usd(round(live.worst_case_cost(live.cheapest_model().id), 6)),
+        "budget": fact_tables.usd(live.BUDGET_USD),
+    }
     env.variables["sites"] = facts.sites()  # pages link as {{ sites.openai_docs }}/guides/...
     env.variables["sdk_environment"] = facts.environment()
     major, minor = facts.environment().sdk_version.split(".")[:2]
@@ -44,3 +49,17 @@ def define_env(env: Any) -> None:
     def doubt(fact: facts.Sourced) -> str:
         """The fact's uncertainty in words, or nothing when the fact is firm."""
         return f"**Uncertain:** {fact.uncertain}" if fact.uncertain else ""
+
+    @env.macro
+    def verification_pass() -> str:
+        """What the last verification pass covered: facts per data file, dates, doubts."""
+        rows = [
+            "| Data file | Facts | Verified | Marked uncertain |",
+            "|---|--:|---|--:|",
+        ]
+        for name, found in facts.by_file().items():
+            dates = sorted({f.verified.isoformat() for f in found})
+            span = dates[0] if len(dates) == 1 else f"{dates[0]} to {dates[-1]}"
+            uncertain = sum(1 for f in found if f.uncertain)
+            rows.append(f"| `{name}` | {len(found)} | {span} | {uncertain} |")
+        return "\n".join(rows)
