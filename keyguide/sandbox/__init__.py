@@ -1,1 +1,14 @@
-"""A local HTTP server that behaves like the OpenAI API for everything the guide teaches."""
+"""A local HTTP server that behaves like the OpenAI API for everything the guide teaches.
+
+Routes: GET /v1/models, /v1/models/{id}; POST /v1/responses, /v1/chat/completions (JSON or
+SSE), /v1/embeddings (base64 or float); for the admin key: GET /v1/organization/costs,
+/v1/organization/usage/completions, GET|POST|DELETE /v1/organization/spend_limit,
+GET /v1/organization/projects/{id}/rate_limits, POST .../rate_limits/{rate_limit_id};
+POST /_sandbox/reset (no key, loopback only) forgets all state.
+
+What it deliberately does not do: run a model (the reply quotes the prompt; tokens are
+estimated at about four characters each), call tools, return more than one choice or any
+logprobs, serve any other endpoint, rate-limit per day or for images and audio, rate-limit
+/v1/models or the admin endpoints, or keep state across restarts. It serves one
+organization with one project (`proj_sandbox`); costs appear at once, not hours later.
+"""
