@@ -9,7 +9,7 @@ import pytest
 from browsing import ROOT, Site, Visit
 from mkdocs.utils.yaml import yaml_load
 from pages import DOCS, fences
-from playwright.sync_api import Locator, Page
+from playwright.sync_api import Locator, Page, Route
 
 pytestmark = pytest.mark.browser
 
@@ -59,28 +59,41 @@ def test_output_blocks_are_labelled_and_have_no_copy_button(first_request: Page)
         assert label == '"Output"'
 
 
-def test_prompt_and_output_lines_are_not_copied(first_request: Page) -> None:
-    """A console block written with `$ ` prompts and sample output, rendered by the
-    site's own Markdown settings and copied with Material's own copy handler."""
-    source = "```console\n$ pip install openai\nInstalled openai\n$ python a.py\nHi\n```"
-    html = markdown.markdown(
-        source,
-        extensions=["pymdownx.superfences", "pymdownx.highlight"],
-        extension_configs={"pymdownx.highlight": site_highlight_config()},
+TRANSCRIPTS = {
+    "prompts and output": (
+        "$ pip install openai\nInstalled openai\n$ python a.py\nHi",
+        "pip install openai\npython a.py",
+    ),
+    "PowerShell variables": (
+        '$env:OPENAI_API_KEY = "sk-sandbox-build"\n$env:OPENAI_BASE_URL = "http://127.0.0.1:8787/v1"',
+        '$env:OPENAI_API_KEY = "sk-sandbox-build"\n$env:OPENAI_BASE_URL = "http://127.0.0.1:8787/v1"',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", TRANSCRIPTS)
+def test_console_block_copies_commands_without_prompts_or_output(
+    visit: Visit, site: Site, case: str
+) -> None:
+    """A console block as a page could write it, rendered with the site's Markdown
+    settings into a served page, so Material mounts its copy button as on any page."""
+    source, commands = TRANSCRIPTS[case]
+    block = (
+        markdown.markdown(
+            f"```console\n{source}\n```",
+            extensions=["pymdownx.superfences", "pymdownx.highlight"],
+            extension_configs={"pymdownx.highlight": site_highlight_config()},
+        )
+        .replace("__codelineno-0-", "__codelineno-test-")
+        .replace("__span-0-", "__span-test-")
     )
-    first_request.locator("article").evaluate(
-        """(article, html) => {
-            article.insertAdjacentHTML("beforeend", html)
-            const code = article.lastElementChild.querySelector("pre > code")
-            code.parentElement.id = "__code_test"
-            const button = document.createElement("button")
-            button.textContent = "Copy"
-            button.dataset.mdType = "copy"
-            button.dataset.clipboardTarget = "#__code_test > code"
-            article.lastElementChild.append(button)
-        }""",
-        html,
-    )
-    assert copy(first_request, first_request.locator("article > .language-console").last) == (
-        "pip install openai\npython a.py"
-    )
+
+    def add_block(route: Route) -> None:
+        html = (
+            route.fetch().text().replace("</article>", f'<div id="kg-test">{block}</div></article>')
+        )
+        route.fulfill(body=html, content_type="text/html")
+
+    visit.page.route(site.url(PAGE + "/"), add_block)
+    visit.page.goto(site.url(PAGE + "/"))
+    assert copy(visit.page, visit.page.locator("#kg-test .language-console")) == commands
