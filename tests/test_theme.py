@@ -70,7 +70,8 @@ def test_page_links_to_its_source_for_editing(built_site: Path, url: str) -> Non
 
 def test_not_found_page_helps_the_reader_on(built_site: Path) -> None:
     page = soup(built_site, "404.html")
-    assert page.select_one("article h1").get_text().strip() == "Page not found"
+    heading = page.select_one("article h1")
+    assert heading is not None and heading.get_text().strip() == "Page not found"
     links = {a.get_text().strip() for a in page.select("article a")}
     assert {"home page", "error codes"} <= links
 
