@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,3 +50,17 @@ class Visit:
 
     page: Page
     requests: list[str] = field(default_factory=list)
+
+
+AXE_CORE = Axe().axe_script  # the axe-core that axe-playwright-python bundles (no CDN)
+
+
+def axe_violations(page: Page) -> str:
+    """axe-core's violations on the page as loaded now, one line each ("" when none)."""
+    page.evaluate(AXE_CORE)
+    violations = page.evaluate("axe.run({resultTypes: ['violations']}).then(r => r.violations)")
+    return "\n".join(
+        f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} -> "
+        + ", ".join(str(n["target"]) for n in v["nodes"][:3])
+        for v in violations
+    )

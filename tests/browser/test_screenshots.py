@@ -1,10 +1,11 @@
 """Screenshots of the home and pricing pages at phone and desktop widths, saved under
-test-artifacts/ for a person to look at; the pages must also fit the phone's width."""
+test-artifacts/ for a person to look at; at each width the page must fit the screen and
+pass axe (the phone layout shows other controls than the desktop one)."""
 
 from __future__ import annotations
 
 import pytest
-from browsing import ARTIFACTS, Site
+from browsing import ARTIFACTS, Site, axe_violations
 from playwright.sync_api import Browser
 
 pytestmark = pytest.mark.browser
@@ -24,6 +25,8 @@ def test_screenshots_of_home_and_pricing(browser: Browser, site: Site, width_nam
             page.goto(site.url(path), wait_until="networkidle")
             overflow = page.evaluate("document.documentElement.scrollWidth - innerWidth")
             assert overflow <= 0, f"/{path} is {overflow}px wider than a {width}px screen"
+            violations = axe_violations(page)
+            assert not violations, f"/{path} at {width}px: axe violations:\n{violations}"
             shot = ARTIFACTS / f"{name}-{width_name}.png"
             page.screenshot(path=shot, full_page=True)
             assert shot.read_bytes().startswith(b"\x89PNG")
