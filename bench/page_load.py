@@ -89,6 +89,8 @@ def first_load(server: GzipServer, page: str) -> tuple[int, int]:
         server.sent.clear()
         tab.goto(server.url + page, wait_until="networkidle")
         browser.close()
+    biggest = sorted(server.sent, key=lambda sent: -sent[1])[:4]
+    print(f"  /{page}: biggest responses (gzipped bytes): {biggest}")
     return sum(size for _, size in server.sent), len(requests)
 
 
