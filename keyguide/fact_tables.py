@@ -471,7 +471,8 @@ def error_sections() -> str:
     """A section per error, anchored at its id, in Markdown so the TOC and search see it."""
     out = []
     for e in facts.errors().errors:
-        title = f"{e.status} {e.code or e.message.rstrip('.')}"
+        said = e.message.split(". ")[0].rstrip(".")  # the words a reader pastes into search
+        title = f"{e.status} {e.code}: {said}" if e.code else f"{e.status} {said}"
         retry = (
             "Yes: wait and retry with backoff, honouring `retry-after` when the response has one."
             if e.retry

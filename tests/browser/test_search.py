@@ -17,7 +17,7 @@ QUERIES = [
     "Incorrect API key provided",
     "Rate limit reached",
 ]
-TOP = 5  # the error reference must be among the result pages a laptop screen shows
+TOP = 3  # the error reference must be among the first result pages a reader sees
 
 
 def error_ids_for(query: str) -> set[str]:
