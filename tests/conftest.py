@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -19,14 +20,33 @@ def sandbox() -> Iterator[Sandbox]:
     box.stop()
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Samples first: a few wait out rate-limit windows by design, and started early that
+    wait overlaps the other worker's tests instead of ending the run."""
+    items.sort(key=lambda item: item.path.name != "test_snippets.py")
+
+
+def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    basetemp = tmp_path_factory.getbasetemp()
+    # Under xdist each worker's basetemp is <session basetemp>/popen-gwN.
+    return basetemp.parent if "PYTEST_XDIST_WORKER" in os.environ else basetemp
+
+
+@pytest.fixture(scope="session", autouse=True)
+def start_site_build(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """If any test needs the site, start its build now in the background, overlapping
+    sandbox start-up and the first tests; built_site waits for it (file lock)."""
+    if any("built_site" in getattr(item, "fixturenames", ()) for item in request.session.items):
+        threading.Thread(target=build_once, args=(site_dir(tmp_path_factory),), daemon=True).start()
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site, built once per test session with --strict (shared by all xdist workers);
     every site and browser test reads this copy."""
-    basetemp = tmp_path_factory.getbasetemp()
-    # Under xdist each worker's basetemp is <session basetemp>/popen-gwN.
-    shared = basetemp.parent if "PYTEST_XDIST_WORKER" in os.environ else basetemp
-    site, error = build_once(shared)
+    site, error = build_once(site_dir(tmp_path_factory))
     if error is not None:
         pytest.fail(f"mkdocs build --strict failed:\n{error}")
     return site
