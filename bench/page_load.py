@@ -13,21 +13,11 @@ import threading
 from pathlib import Path
 from typing import Any, cast
 
+from browser.browsing import CHROMIUM, CHROMIUM_FLAGS  # the browser tests' Chromium
 from build import strict_build
 from measure import ROOT, Figure, npm_bin, run, with_env
 
 PAGES = {"home": "", "pricing": "reference/pricing/"}
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 TEXT = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".md")
 
@@ -81,7 +71,7 @@ def first_load(server: GzipServer, page: str) -> tuple[int, int]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS[1:])
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_FLAGS[1:])
         requests: list[str] = []
         context = browser.new_context()
         tab = context.new_page()
@@ -100,7 +90,7 @@ def lighthouse(url: str, preset: str) -> dict[str, float] | None:
         return None
     with tempfile.TemporaryDirectory() as profile:
         out = Path(profile) / "report.json"
-        flags = " ".join([*FLAGS, f"--user-data-dir={profile}/chrome"])
+        flags = " ".join([*CHROMIUM_FLAGS, f"--user-data-dir={profile}/chrome"])
         cmd = [
             str(binary),
             url,
