@@ -20,12 +20,6 @@ def sandbox() -> Iterator[Sandbox]:
     box.stop()
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Samples first: a few wait out rate-limit windows by design, and started early that
-    wait overlaps the other worker's tests instead of ending the run."""
-    items.sort(key=lambda item: item.path.name != "test_snippets.py")
-
-
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     basetemp = tmp_path_factory.getbasetemp()
     # Under xdist each worker's basetemp is <session basetemp>/popen-gwN.
