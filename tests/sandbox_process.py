@@ -35,7 +35,9 @@ class Sandbox:
 
     def async_client(self, key: str, **options: Any) -> AsyncOpenAI:
         options.setdefault("max_retries", 0)
-        http = httpx2.AsyncClient(verify=False, timeout=30)  # plain HTTP on loopback: no CA bundle needed
+        http = httpx2.AsyncClient(
+            verify=False, timeout=30
+        )  # plain HTTP on loopback: no CA bundle needed
         return AsyncOpenAI(
             base_url=self.base_url, api_key=key, admin_api_key=key, http_client=http, **options
         )

@@ -31,7 +31,9 @@ def test_every_sample_and_output_is_included_by_a_page() -> None:
 
 
 def test_every_include_points_to_an_existing_file() -> None:
-    broken = [f"{rel(i.page)}:{i.line} -> {rel(i.target)}" for i in includes() if not i.target.is_file()]
+    broken = [
+        f"{rel(i.page)}:{i.line} -> {rel(i.target)}" for i in includes() if not i.target.is_file()
+    ]
     assert not broken, f"includes of missing files: {broken}"
 
 
@@ -42,9 +44,7 @@ def test_no_python_is_written_inline_on_a_page() -> None:
         for f in fences(page)
         if f.lang in PYTHON_LANGS and any(line.strip() and "--8<--" not in line for line in f.body)
     ]
-    assert not inline, (
-        f"inline Python blocks (put the code in snippets/ and include it): {inline}"
-    )
+    assert not inline, f"inline Python blocks (put the code in snippets/ and include it): {inline}"
 
 
 def run_tool(*args: str) -> subprocess.CompletedProcess[str]:
@@ -63,7 +63,7 @@ def test_samples_are_ruff_formatted() -> None:
 
 def test_samples_type_check_against_the_installed_sdk() -> None:
     pyright = BIN / "pyright"
-    if not pyright.exists() or shutil.which("node") is None and not (BIN / "node").exists():
+    if not pyright.exists() or (shutil.which("node") is None and not (BIN / "node").exists()):
         pytest.fail("pyright needs Node.js; install it (apt-get install nodejs)")
     files = [str(p) for p in samples() if p.suffix == ".py"]
     result = run_tool(str(pyright), "--pythonpath", sys.executable, *files)

@@ -14,7 +14,10 @@ def page(site: Path, url: str) -> BeautifulSoup:
 
 def test_first_request_page_shows_the_checked_output(built_site: Path) -> None:
     expected = Path("snippets/get-started/first_request.out").read_text().strip()
-    blocks = [pre.get_text().strip() for pre in page(built_site, "get-started/first-request").select("pre")]
+    blocks = [
+        pre.get_text().strip()
+        for pre in page(built_site, "get-started/first-request").select("pre")
+    ]
     assert expected in blocks
 
 
@@ -26,7 +29,12 @@ def test_built_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
             url = tag.get("src") or tag.get("href") or ""
             rel = tag.get("rel") or []
             if isinstance(url, str) and url.startswith(("http://", "https://", "//")):
-                if tag.name == "link" and not set(rel) & {"stylesheet", "preload", "icon", "modulepreload"}:
+                if tag.name == "link" and not set(rel) & {
+                    "stylesheet",
+                    "preload",
+                    "icon",
+                    "modulepreload",
+                }:
                     continue  # canonical and alternate links load nothing
                 offenders.append(f"{html.relative_to(built_site)}: <{tag.name}> {url}")
     assert not offenders, offenders

@@ -19,13 +19,19 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_matches_the_github_schema(workflow: Path) -> None:
-    result = run(str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(workflow))
+    result = run(
+        str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(workflow)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_dependabot_config_matches_its_schema() -> None:
-    result = run(str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.dependabot",
-                 str(ROOT / ".github" / "dependabot.yml"))
+    result = run(
+        str(BIN / "check-jsonschema"),
+        "--builtin-schema",
+        "vendor.dependabot",
+        str(ROOT / ".github" / "dependabot.yml"),
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -97,7 +97,8 @@ def routes() -> list[Route]:
 def load_facts() -> None:
     """Read every fact the sandbox answers from, so a broken facts file stops the start
     with its error instead of failing requests later."""
-    facts.accounts(), facts.errors(), facts.pricing(), facts.rate_limits()
+    for load in (facts.accounts, facts.errors, facts.pricing, facts.rate_limits):
+        load()
 
 
 def create_app(warm: bool = True) -> Starlette:
