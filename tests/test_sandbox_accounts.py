@@ -4,12 +4,12 @@ promises. Expectations come from the same facts the sandbox reads."""
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Callable
 from typing import Any
 
 import openai
 import pytest
+from async_runner import run_async
 from openai.types.chat import ChatCompletionMessageParam
 from sandbox_process import Sandbox
 
@@ -108,7 +108,7 @@ def test_async_sdk_gets_what_the_account_table_says(
             await CALLS[call](client)
         check_error(caught.value, error)
 
-    asyncio.run(run())
+    run_async(run())
 
 
 @pytest.mark.parametrize("key", [a.key for a in ACCOUNTS if not a.admin and not a.error])

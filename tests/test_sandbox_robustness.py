@@ -10,6 +10,7 @@ from collections.abc import Iterator
 
 import httpx2
 import pytest
+from async_runner import run_async
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openai.types.admin.organization.usage_completions_response import (
@@ -229,7 +230,7 @@ def test_dozens_of_clients_at_once_all_answered_and_counted(sandbox: Sandbox) ->
     async def all_at_once() -> list[tuple[str, int, int]]:
         return await asyncio.gather(*(one(n) for n in range(CLIENTS)))
 
-    results = asyncio.run(all_at_once())
+    results = run_async(all_at_once())
     assert len({rid for rid, _, _ in results}) == CLIENTS
     admin = sandbox.client("sk-admin-sandbox").admin.organization.usage
     since = int(time.time()) - 3600
@@ -274,7 +275,7 @@ def test_an_unexpected_crash_still_answers_with_the_envelope() -> None:
         "client": ("127.0.0.1", 1),
     }
     with pytest.raises(RuntimeError):  # Starlette re-raises for the server's log
-        asyncio.run(app(scope, receive, send))  # type: ignore[arg-type]
+        run_async(app(scope, receive, send))  # type: ignore[arg-type]
     assert sent[0]["status"] == 500
     assert b"x-request-id" in dict(sent[0]["headers"])
     body = json.loads(sent[1]["body"])
