@@ -138,11 +138,11 @@ def test_flaky_account_fails_the_first_attempt_of_each_request(sandbox: Sandbox)
 
 
 def test_unknown_key_gets_401_with_the_key_masked(sandbox: Sandbox) -> None:
-    client = sandbox.client("sk-proj-abcdefghijklmnop1234")
+    client = sandbox.client("sk-proj-example-only-0000")
     with pytest.raises(openai.AuthenticationError) as caught:
         client.models.list()
     assert caught.value.code == "invalid_api_key"
-    assert "sk-proj-abcdefghijklmnop1234" not in caught.value.message
+    assert "sk-proj-example-only-0000" not in caught.value.message
     assert "sk-*********************1234" in caught.value.message
 
 
