@@ -9,6 +9,7 @@ import sys
 from keyguide import facts
 
 READY = "Keyguide sandbox ready at"
+LAST_LINE = "Press Ctrl+C to stop."  # the banner ends here; serving starts
 
 
 def sandbox(port: int) -> None:
@@ -29,7 +30,7 @@ def sandbox(port: int) -> None:
     print(
         f"Start over (limits, usage, request ids): curl -X POST {root}/_sandbox/reset", flush=True
     )
-    print("Press Ctrl+C to stop.", flush=True)
+    print(LAST_LINE, flush=True)
     serve(sock)
 
 

@@ -10,13 +10,14 @@ from typing import Any
 import httpx2
 from openai import AsyncOpenAI, OpenAI
 
-from keyguide.cli import READY
+from keyguide.cli import LAST_LINE, READY
 
 
 @dataclass
 class Sandbox:
     process: subprocess.Popen[str]
     base_url: str  # ends in /v1
+    banner: list[str]  # what `keyguide sandbox` printed for the reader, line by line
     # One connection pool for every test client: building an SDK client's own pool loads
     # the CA bundle (~50 ms), which would dominate a fast test.
     # The first model request waits for the SDK's types to load: allow for a busy machine.
@@ -68,4 +69,7 @@ def start_sandbox() -> Sandbox:
         rest = process.stdout.read() if process.poll() is not None else ""
         process.kill()
         raise RuntimeError(f"sandbox did not start: {first}{rest}")
-    return Sandbox(process, first.removeprefix(READY).strip())
+    banner = [first]
+    while not banner[-1].startswith(LAST_LINE) and banner[-1]:
+        banner.append(process.stdout.readline())
+    return Sandbox(process, first.removeprefix(READY).strip(), banner)

@@ -31,12 +31,12 @@ def inputs_hash() -> str:
     return digest.hexdigest()[:16]
 
 
-def build(site: Path) -> str | None:
-    """`mkdocs build --strict` into site; the error output if it fails."""
+def build(site: Path, **env: str) -> str | None:
+    """`mkdocs build --strict` into site (with extra environment); the error output if it fails."""
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site)],
         cwd=ROOT,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,
         text=True,
     )

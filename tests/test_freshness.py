@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from site_build import build
 
 from keyguide import facts
 from keyguide.freshness import Policy
 
-ROOT = Path(__file__).resolve().parent.parent
 TIER = facts.tiers().tier("build")
 
 
@@ -34,19 +31,8 @@ def test_limit_comes_from_the_site_config() -> None:
 
 def test_a_page_built_on_a_later_day_marks_its_old_facts(tmp_path: Path) -> None:
     later = facts.last_verified() + dt.timedelta(days=91)
-    env = {
-        **os.environ,
-        "KEYGUIDE_TODAY": later.isoformat(),
-        "NO_MKDOCS_2_WARNING": "1",
-        "KEYGUIDE_HTMLPROOFER": "false",
-    }
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
-        cwd=ROOT,
-        env=env,
-        check=True,
-        capture_output=True,
-    )
+    error = build(tmp_path, KEYGUIDE_TODAY=later.isoformat(), KEYGUIDE_HTMLPROOFER="false")
+    assert error is None, error
     page = BeautifulSoup((tmp_path / "reference/tiers/index.html").read_text(), "html.parser")
     marks = page.select(".kg-stale")
     assert marks, "no 'may be out of date' mark on the tiers page"

@@ -13,7 +13,13 @@ from pages import ROOT, pages
 from keyguide import facts
 
 RAW_URL = re.compile(r"https?://(?!127\.0\.0\.1|localhost)[^\s)\"'>`]+")
-REPO = "https://github.com/keyguide/keyguide"
+
+
+def repo_url() -> str:
+    """mkdocs.yml's repo_url (its !ENV tags keep yaml.safe_load from reading the file)."""
+    found = re.search(r"^repo_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(), re.MULTILINE)
+    assert found, "mkdocs.yml has no repo_url"
+    return found[1]
 
 
 def external_links(site: Path) -> set[str]:
@@ -49,7 +55,7 @@ def test_facts_write_no_url_by_hand() -> None:
 
 
 def test_every_external_link_is_https_on_a_named_site(built_site: Path) -> None:
-    bases = [*facts.sites().values(), REPO]
+    bases = [*facts.sites().values(), repo_url()]
     links = external_links(built_site)
     assert links, "the built site links nowhere outside: the collector is broken"
     insecure = sorted(u for u in links if not u.startswith("https://"))
