@@ -57,7 +57,8 @@ AXE_CORE = Axe().axe_script  # the axe-core that axe-playwright-python bundles (
 
 def axe_violations(page: Page) -> str:
     """axe-core's violations on the page as loaded now, one line each ("" when none)."""
-    page.evaluate(AXE_CORE)
+    if not page.evaluate("typeof axe === 'object'"):  # once per load: parsing axe costs
+        page.evaluate(AXE_CORE)
     violations = page.evaluate("axe.run({resultTypes: ['violations']}).then(r => r.violations)")
     return "\n".join(
         f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} -> "

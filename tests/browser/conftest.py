@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from browsing import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, Site, Visit
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, sync_playwright
 
 
 @pytest.fixture(scope="session")
@@ -39,16 +39,37 @@ def browser() -> Iterator[Browser]:
         chromium.close()
 
 
-@pytest.fixture
-def visit(browser: Browser, site: Site) -> Iterator[Visit]:
+@pytest.fixture(scope="session")
+def context(browser: Browser, site: Site) -> Iterator[BrowserContext]:
+    """One browser context per worker: a fresh context costs more CPU than a page load.
+    Tests get their own page in it, and leave no storage behind (see visit)."""
     context = browser.new_context(
         base_url=site.base,
         viewport={"width": 1366, "height": 900},
         permissions=["clipboard-read", "clipboard-write"],
     )
     context.set_default_timeout(5_000)  # a missing element fails in seconds, not 30
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def visit(context: BrowserContext, site: Site) -> Iterator[Visit]:
     page = context.new_page()
     record = Visit(page)
     page.on("request", lambda request: record.requests.append(request.url))
     yield record
-    context.close()
+    if page.url.startswith(site.base):  # Material keeps the palette and tabs here
+        page.evaluate("localStorage.clear()")
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def tab(context: BrowserContext) -> Iterator[Visit]:
+    """One page for all of a module's tests, for tests that only load, read or fill in a
+    page (no storage, no routes): a new page costs as much CPU as a page load."""
+    page = context.new_page()
+    record = Visit(page)
+    page.on("request", lambda request: record.requests.append(request.url))
+    yield record
+    page.close()

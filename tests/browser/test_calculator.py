@@ -44,11 +44,11 @@ def dollars(shown: str) -> tuple[float, float]:
     return amount, 0.5 * 10 ** -len(decimals)
 
 
-@pytest.fixture
-def calculator(visit: Visit, site: Site) -> Page:
-    visit.page.goto(site.url("reference/pricing/"))
-    visit.page.get_by_test_id("cost-calculator").wait_for()
-    return visit.page
+@pytest.fixture(scope="module")
+def calculator(tab: Visit, site: Site) -> Page:
+    tab.page.goto(site.url("reference/pricing/"))
+    tab.page.get_by_test_id("cost-calculator").wait_for()
+    return tab.page
 
 
 def test_calculator_total_matches_request_cost(calculator: Page) -> None:

@@ -27,10 +27,10 @@ def copy(page: Page, block: Locator) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
-@pytest.fixture
-def first_request(visit: Visit, site: Site) -> Page:
-    visit.page.goto(site.url(PAGE + "/"))
-    return visit.page
+@pytest.fixture(scope="module")
+def first_request(tab: Visit, site: Site) -> Page:
+    tab.page.goto(site.url(PAGE + "/"))
+    return tab.page
 
 
 def test_copying_a_command_copies_exactly_the_command(first_request: Page) -> None:
