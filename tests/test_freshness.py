@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import built_html
 import pytest
-from bs4 import BeautifulSoup
 from site_build import build
 
 from keyguide import facts
@@ -33,7 +33,7 @@ def test_a_page_built_on_a_later_day_marks_its_old_facts(tmp_path: Path) -> None
     later = facts.last_verified() + dt.timedelta(days=91)
     error = build(tmp_path, KEYGUIDE_TODAY=later.isoformat(), KEYGUIDE_HTMLPROOFER="false")
     assert error is None, error
-    page = BeautifulSoup((tmp_path / "reference/tiers/index.html").read_text(), "html.parser")
+    page = built_html.page(tmp_path, "reference/tiers/")
     marks = page.select(".kg-stale")
     assert marks, "no 'may be out of date' mark on the tiers page"
     assert any(a.get("href") == str(TIER.source) for m in marks for a in m.select("a"))

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
+from built_html import every_page
 from pages import ROOT, pages
 
 from keyguide import facts
@@ -24,8 +24,7 @@ def repo_url() -> str:
 
 def external_links(site: Path) -> set[str]:
     found = set()
-    for html in site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(), "html.parser")
+    for _, soup in every_page(site):
         for tag in soup.select("a[href], link[href], script[src], img[src]"):
             url = str(tag.get("href") or tag.get("src"))
             if url.startswith(("http:", "https:", "//")) and tag.get("rel") != ["canonical"]:

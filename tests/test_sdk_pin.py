@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from bs4 import BeautifulSoup
+import built_html
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -16,8 +16,6 @@ def pinned_openai() -> str:
 
 
 def test_install_command_on_the_page_matches_the_projects_pin(built_site: Path) -> None:
-    page = BeautifulSoup(
-        (built_site / "get-started/create-key/index.html").read_text(), "html.parser"
-    )
+    page = built_html.page(built_site, "get-started/create-key/")
     commands = [pre.get_text() for pre in page.select("pre")]
     assert any(f'pip install "{pinned_openai()}"' in c for c in commands), commands

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bs4 import BeautifulSoup
-
-
-def page(site: Path, url: str) -> BeautifulSoup:
-    return BeautifulSoup((site / url / "index.html").read_text(), "html.parser")
+from built_html import every_page, page
 
 
 def test_first_request_page_shows_the_checked_output(built_site: Path) -> None:
@@ -23,8 +19,7 @@ def test_first_request_page_shows_the_checked_output(built_site: Path) -> None:
 
 def test_built_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
     offenders = []
-    for html in built_site.rglob("*.html"):
-        soup = BeautifulSoup(html.read_text(), "html.parser")
+    for html, soup in every_page(built_site):
         for tag in soup.select("script[src], link[href], img[src], iframe[src]"):
             url = tag.get("src") or tag.get("href") or ""
             rel = tag.get("rel") or []

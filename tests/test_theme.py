@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from built_html import page
 from site_nav import nav_urls
 
 from keyguide import facts
@@ -14,9 +15,7 @@ from keyguide import facts
 PAGES = nav_urls()
 
 
-def soup(site: Path, url: str) -> BeautifulSoup:
-    path = site / url if url.endswith(".html") else site / url / "index.html"
-    return BeautifulSoup(path.read_text(), "html.parser")
+soup = page
 
 
 def meta(page: BeautifulSoup, key: str) -> str:
