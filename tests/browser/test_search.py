@@ -6,6 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browsing import Site, Visit
+from playwright.sync_api import Page
 
 from keyguide import facts
 
@@ -29,16 +30,29 @@ def error_ids_for(query: str) -> set[str]:
     }
 
 
+@pytest.fixture(scope="module")
+def home(tab: Visit, site: Site) -> Page:
+    tab.page.goto(site.url(""))
+    return tab.page
+
+
+def search(page: Page, query: str) -> None:
+    box = page.locator(".md-search__input")
+    results = page.locator(".md-search-result__item").first
+    box.fill("")
+    box.press("End")  # Material searches on keyup; an empty query clears the last results
+    results.wait_for(state="detached")
+    box.fill(query)
+    box.press("End")
+    results.wait_for()
+
+
 @pytest.mark.parametrize("query", QUERIES)
-def test_search_finds_the_error_section(visit: Visit, site: Site, query: str) -> None:
+def test_search_finds_the_error_section(home: Page, query: str) -> None:
     expected = error_ids_for(query)
     assert expected, f"no error in errors.yml matches {query!r}"
-    page = visit.page
-    page.goto(site.url(""))
-    box = page.locator(".md-search__input")
-    box.fill(query)
-    box.press("End")  # Material searches on keyup
-    page.locator(".md-search-result__item").first.wait_for()
+    page = home
+    search(page, query)
     # One result group per page, best first; each holds links to the page's sections.
     groups = [
         [urlsplit(a.get_attribute("href") or "") for a in group.locator("a").all()]
@@ -50,3 +64,21 @@ def test_search_finds_the_error_section(visit: Visit, site: Site, query: str) ->
     )
     sections = {url.fragment for links in groups for url in links}
     assert sections & expected, f"{query!r}: no result links to the error {sorted(expected)}"
+
+
+def test_search_index_loads_only_when_the_reader_reaches_for_search(
+    visit: Visit, site: Site
+) -> None:
+    """The index is the heaviest file of a first visit, and most readers never search."""
+    page = visit.page
+    page.goto(site.url(""), wait_until="networkidle")
+    index = [url for url in visit.requests if url.endswith("/search/search_index.json")]
+    assert not index, "the page fetched the search index before anyone searched"
+    with page.expect_request("**/search/search_index.json"):
+        page.keyboard.press("/")  # Material's shortcut focuses the search box
+    search(page, "insufficient_quota")
+
+
+def test_a_search_link_loads_the_index_at_once(visit: Visit, site: Site) -> None:
+    with visit.page.expect_request("**/search/search_index.json"):
+        visit.page.goto(site.url("?q=insufficient_quota"))
