@@ -338,11 +338,13 @@ class Keys(Strict):
 
 
 M = TypeVar("M", bound=BaseModel)
+# libyaml's parser, same constructor and resolver as safe_load: a tenth of the parsing time.
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def read_yaml(path: Path) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise FactsError(f"{path}: cannot read: {exc}") from exc
 
