@@ -74,7 +74,10 @@ def sample_tests(repeat: int, before: bool) -> list[Figure]:
     count = len(all_runs())
     figures = [
         Figure(
-            "samples", f"sample tests ({count} runs), -n 2", "s", times(lambda: pytest("2"), repeat)
+            "samples",
+            f"sample tests ({count} runs), -n 3 (the default)",
+            "s",
+            times(lambda: pytest("3"), repeat),
         ),
         Figure(
             "samples",
