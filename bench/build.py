@@ -3,6 +3,7 @@ incremental rebuild in `mkdocs serve` after one page changes."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -14,10 +15,14 @@ from pathlib import Path
 from measure import ROOT, Figure, free_port, run, times, with_env
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
+# The two plugins that read back every built page (link checking, llms.txt): a build
+# without them shows how much of the gap to the floor is theirs.
+CHECKING_PLUGINS = ("htmlproofer", "llmstxt")
 
 
-def strict_build(project: Path, out: Path) -> None:
-    result = run([*MKDOCS, "build", "--strict", "-q", "-d", str(out)], cwd=project, env=with_env())
+def strict_build(project: Path, out: Path, config: str = "mkdocs.yml") -> None:
+    cmd = [*MKDOCS, "build", "--strict", "-q", "-f", config, "-d", str(out)]
+    result = run(cmd, cwd=project, env=with_env())
     if result.returncode != 0:
         raise RuntimeError(f"build failed in {project}:\n{result.stderr[-2000:]}")
 
@@ -29,6 +34,18 @@ def bare_material(pages: int, where: Path) -> Path:
     for n in range(pages):
         (where / "docs" / ("index.md" if n == 0 else f"page-{n}.md")).write_text(f"# Page {n}\n")
     return where
+
+
+def without_plugins(project: Path, names: tuple[str, ...]) -> str:
+    """The project's config minus the named plugins, written beside it (relative paths
+    still resolve); returns its file name."""
+    text = (project / "mkdocs.yml").read_text()
+    for name in names:
+        text, found = re.subn(rf"\n  - {name}:.*?(?=\n  - |\n\S)", "", text, flags=re.S)
+        if not found:
+            raise RuntimeError(f"mkdocs.yml has no plugin entry '  - {name}:'")
+    (project / "mkdocs.lean.yml").write_text(text)
+    return "mkdocs.lean.yml"
 
 
 def project_copy(where: Path) -> Path:
@@ -85,10 +102,12 @@ def measure(repeat: int) -> list[Figure]:
         project = project_copy(scratch / "project")
         strict_build(floor_site, scratch / "warm")  # first builds pay for cold caches
         strict_build(project, scratch / "warm")
-        build, floor = [], []
-        for _ in range(repeat):  # interleaved, so both see the same machine load
+        lean = without_plugins(project, CHECKING_PLUGINS)
+        build, floor, lean_build = [], [], []
+        for _ in range(repeat):  # interleaved, so all see the same machine load
             floor += times(lambda: strict_build(floor_site, scratch / "out-floor"), 1)
             build += times(lambda: strict_build(project, scratch / "out"), 1)
+            lean_build += times(lambda: strict_build(project, scratch / "out-lean", lean), 1)
         rebuild = rebuild_time(project)
     return [
         Figure(
@@ -99,6 +118,14 @@ def measure(repeat: int) -> list[Figure]:
             floor,
             f"bare Material, {pages} empty pages",
             "< 1.3x floor",
+        ),
+        Figure(
+            "site",
+            f"the same build without {' and '.join(CHECKING_PLUGINS)}",
+            "s",
+            lean_build,
+            floor,
+            f"bare Material, {pages} empty pages",
         ),
         Figure("site", "rebuild in mkdocs serve after editing one page", "s", rebuild),
     ]
