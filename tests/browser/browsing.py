@@ -51,6 +51,9 @@ class Visit:
     page: Page
     requests: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        self.page.on("request", lambda request: self.requests.append(request.url))
+
 
 AXE_CORE = Axe().axe_script  # the axe-core that axe-playwright-python bundles (no CDN)
 

@@ -56,9 +56,7 @@ def context(browser: Browser, site: Site) -> Iterator[BrowserContext]:
 @pytest.fixture
 def visit(context: BrowserContext, site: Site) -> Iterator[Visit]:
     page = context.new_page()
-    record = Visit(page)
-    page.on("request", lambda request: record.requests.append(request.url))
-    yield record
+    yield Visit(page)
     if page.url.startswith(site.base):  # Material keeps the palette and tabs here
         page.evaluate("localStorage.clear()")
     page.close()
@@ -69,7 +67,5 @@ def tab(context: BrowserContext) -> Iterator[Visit]:
     """One page for all of a module's tests, for tests that only load, read or fill in a
     page (no storage, no routes): a new page costs as much CPU as a page load."""
     page = context.new_page()
-    record = Visit(page)
-    page.on("request", lambda request: record.requests.append(request.url))
-    yield record
+    yield Visit(page)
     page.close()

@@ -4,6 +4,8 @@ violation of any impact."""
 
 from __future__ import annotations
 
+from typing import Literal
+
 import pytest
 from browsing import AXE_CORE, Site, Visit, axe_violations
 from site_nav import nav_urls
@@ -11,6 +13,7 @@ from site_nav import nav_urls
 pytestmark = pytest.mark.browser
 
 PAGES = [*nav_urls(), "404.html"]
+MATERIAL_SCHEME = {"light": "default", "dark": "slate"}  # Material's name for each
 
 # Material fades colours over a few hundred milliseconds when the scheme changes; axe must
 # see the end state, not a colour half-way.
@@ -24,29 +27,35 @@ def axe_on_every_load(tab: Visit) -> None:
 
 @pytest.mark.parametrize("path", PAGES)
 def test_page_loads_only_from_this_site_and_passes_axe(tab: Visit, site: Site, path: str) -> None:
-    page = tab.page
     tab.requests.clear()
-    page.emulate_media(color_scheme="light")
-    page.set_viewport_size({"width": 1366, "height": 900})
-    page.goto(site.url(path))  # requests after "load" are still recorded while axe runs
-    check_scheme_and_axe(tab, path, "default", "light, 1366px")
+    show(tab, "light", 1366, 900)
+    tab.page.goto(site.url(path))  # requests after "load" are still recorded while axe runs
+    check_axe(tab, path, "light")
 
     # Dark at phone width, on the same load: the palette follows the system live, and the
     # phone layout shows other controls (drawer, search button) and scrolls wide tables.
-    page.add_style_tag(content=NO_TRANSITIONS)
-    page.emulate_media(color_scheme="dark")
-    page.set_viewport_size({"width": 390, "height": 844})
-    check_scheme_and_axe(tab, path, "slate", "dark, 390px")
+    tab.page.add_style_tag(content=NO_TRANSITIONS)
+    show(tab, "dark", 390, 844)
+    check_axe(tab, path, "dark")
 
     foreign = [url for url in tab.requests if not site.is_own(url)]
     assert not foreign, f"/{path} requested other hosts: {foreign}"
 
 
-def check_scheme_and_axe(tab: Visit, path: str, material_scheme: str, where: str) -> None:
-    body = tab.page.locator(f"body[data-md-color-scheme='{material_scheme}']")
-    body.wait_for(state="attached")  # Material switches on the media query's change event
-    # Material reacts to a new size through ResizeObserver (e.g. code blocks that now
-    # scroll become focusable): let two frames pass so axe sees the settled page.
-    tab.page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
-    violations = axe_violations(tab.page)
-    assert not violations, f"/{path} ({where}) axe violations:\n{violations}"
+def show(tab: Visit, scheme: Literal["light", "dark"], width: int, height: int) -> None:
+    tab.page.emulate_media(color_scheme=scheme)
+    tab.page.set_viewport_size({"width": width, "height": height})
+
+
+def check_axe(tab: Visit, path: str, scheme: Literal["light", "dark"]) -> None:
+    page = tab.page
+    # Material switches scheme on the media query's change event, and reacts to a new size
+    # through ResizeObserver (code blocks that now scroll become focusable): wait for the
+    # scheme, then two frames, so axe sees the settled page.
+    page.locator(f"body[data-md-color-scheme='{MATERIAL_SCHEME[scheme]}']").wait_for(
+        state="attached"
+    )
+    page.evaluate("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    violations = axe_violations(page)
+    width = (page.viewport_size or {}).get("width")
+    assert not violations, f"/{path} ({scheme}, {width}px) axe violations:\n{violations}"
