@@ -100,10 +100,11 @@ def test_published_cache_write_prices_follow_the_cache_write_rule() -> None:
 
 
 def test_sandbox_accounts_point_at_errors_in_the_catalogue() -> None:
-    errors = facts.errors()
-    for a in facts.accounts().accounts:
-        if a.error:
-            errors.by_id(a.error)
+    known = {e.id for e in facts.errors().errors}
+    unknown = [
+        f"{a.key}: {a.error}" for a in facts.accounts().accounts if a.error not in {None, *known}
+    ]
+    assert not unknown, f"sandbox accounts name errors that errors.yml lacks: {unknown}"
 
 
 def test_fast_mode_uses_the_per_model_multiplier() -> None:
