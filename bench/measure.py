@@ -6,14 +6,12 @@ import os
 import socket
 import statistics
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.append(str(ROOT / "tests"))  # reuse the test harness (sandbox, samples)
 CACHE = Path(os.environ.get("KEYGUIDE_BENCH_CACHE", Path.home() / ".cache" / "keyguide-bench"))
 NPM_TOOLS = ["lighthouse@12.2.3", "@stdy/cli"]
 

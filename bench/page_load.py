@@ -13,9 +13,10 @@ import threading
 from pathlib import Path
 from typing import Any, cast
 
-from browser.browsing import CHROMIUM, CHROMIUM_FLAGS  # the browser tests' Chromium
 from build import strict_build
 from measure import ROOT, Figure, npm_bin, run, with_env
+
+from tests.support.browsing import CHROMIUM, CHROMIUM_FLAGS  # the browser tests' Chromium
 
 PAGES = {"home": "", "pricing": "reference/pricing/"}
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]

@@ -10,8 +10,16 @@ import time
 from pathlib import Path
 
 from measure import ROOT, Figure, run, times, with_env
-from sandbox_process import start_sandbox
-from snippet_harness import ForkServer, Run, all_runs, execute, execute_fast, reset_sandbox
+
+from tests.support.sandbox_process import start_sandbox
+from tests.support.snippet_harness import (
+    ForkServer,
+    Run,
+    all_runs,
+    execute,
+    execute_fast,
+    reset_sandbox,
+)
 
 PLAIN_RUNS = 8  # plain subprocesses cost ~0.8 s each: a handful is enough for a median
 

@@ -11,8 +11,9 @@ from collections.abc import Callable
 
 import openai
 from measure import ROOT, Figure, free_port, npm_bin, percentile, times
-from sandbox_process import start_sandbox
-from snippet_harness import reset_sandbox
+
+from tests.support.sandbox_process import start_sandbox
+from tests.support.snippet_harness import reset_sandbox
 
 REQUESTS = 200  # per latency batch
 CLIENTS, PER_CLIENT = 4, 100

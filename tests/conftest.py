@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sandbox_process import Sandbox, start_sandbox
-from site_build import build_once
+
+from tests.support.sandbox_process import Sandbox, start_sandbox
+from tests.support.site_build import build_once
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import built_html
 import pytest
-from site_build import build
 
 from keyguide import facts
 from keyguide.freshness import Policy
+from tests.support import built_html
+from tests.support.site_build import build
 
 TIER = facts.tiers().tier("build")
 

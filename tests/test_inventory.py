@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pages import PYTHON_LANGS, ROOT, fences, includes, pages
-from snippet_harness import SNIPPETS
+from tests.support.pages import PYTHON_LANGS, ROOT, fences, includes, pages
+from tests.support.snippet_harness import SNIPPETS
 
 
 def rel(path: Path) -> str:

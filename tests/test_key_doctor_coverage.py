@@ -3,9 +3,8 @@ in keyguide/facts/sandbox_accounts.yml fails the build until the doctor has a ru
 
 from __future__ import annotations
 
-from snippet_harness import SNIPPETS, runs_for
-
 from keyguide import facts
+from tests.support.snippet_harness import SNIPPETS, runs_for
 
 DOCTOR = SNIPPETS / "how-to" / "key_doctor.py"
 

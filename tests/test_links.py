@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from built_html import every_page
-from pages import ROOT, pages
 
 from keyguide import facts
+from tests.support.built_html import every_page
+from tests.support.pages import ROOT, pages
 
 RAW_URL = re.compile(r"https?://(?!127\.0\.0\.1|localhost)[^\s)\"'>`]+")
 

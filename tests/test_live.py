@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sandbox_process import Sandbox
 
 from keyguide import live
+from tests.support.sandbox_process import Sandbox
 
 
 def test_live_checks_pass_against_the_sandbox(sandbox: Sandbox) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from site_nav import nav_urls
+from tests.support.site_nav import nav_urls
 
 
 def test_llms_txt_lists_a_markdown_copy_of_every_nav_page(built_site: Path) -> None:

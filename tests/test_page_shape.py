@@ -6,7 +6,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from pages import DOCS, ROOT
+
+from tests.support.pages import DOCS, ROOT
 
 TASK_PAGES = sorted([*DOCS.glob("get-started/*.md"), *DOCS.glob("how-to/*.md")])
 REQUIRED = ["## Steps", "## Check it worked", "## What can go wrong"]

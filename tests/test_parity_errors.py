@@ -11,10 +11,10 @@ from typing import Any
 import httpx2
 import openai
 import pytest
-from sandbox_process import Sandbox
-from snippet_harness import reset_sandbox
 
 from keyguide import facts
+from tests.support.sandbox_process import Sandbox
+from tests.support.snippet_harness import reset_sandbox
 
 MODEL = "gpt-5.5"
 

@@ -7,10 +7,10 @@ import re
 
 import openai
 import pytest
-from sandbox_process import Sandbox
-from snippet_harness import reset_sandbox
 
 from keyguide import facts
+from tests.support.sandbox_process import Sandbox
+from tests.support.snippet_harness import reset_sandbox
 
 FORMATS = {
     "integer": re.compile(r"\d+"),

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import openai
 import pytest
-from sandbox_process import Sandbox
 
 from keyguide import facts
+from tests.support.sandbox_process import Sandbox
 
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
 MODEL_NAME = re.compile(

@@ -10,12 +10,12 @@ import json
 import re
 from pathlib import Path
 
-import built_html
 import pytest
 from bs4 import BeautifulSoup, Tag
 
 from keyguide import fact_tables, facts
 from keyguide.cost import request_cost
+from tests.support import built_html
 
 PAGES = ["pricing", "tiers", "rate-limits", "errors", "environment", "sandbox-accounts"]
 DASH = "—"

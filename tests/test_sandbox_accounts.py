@@ -9,11 +9,11 @@ from typing import Any
 
 import openai
 import pytest
-from async_runner import run_async
 from openai.types.chat import ChatCompletionMessageParam
-from sandbox_process import Sandbox
 
 from keyguide import facts
+from tests.support.async_runner import run_async
+from tests.support.sandbox_process import Sandbox
 
 ACCOUNTS = facts.accounts().accounts
 RATE_HEADERS = [h.name for h in facts.rate_limits().headers]

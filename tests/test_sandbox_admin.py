@@ -13,9 +13,9 @@ from openai.types.admin.organization.usage_completions_response import (
 from openai.types.admin.organization.usage_costs_response import (
     DataResultOrganizationCostsResult as CostsRow,
 )
-from sandbox_process import Sandbox
 
 from keyguide.cost import request_cost
+from tests.support.sandbox_process import Sandbox
 
 
 def since() -> int:

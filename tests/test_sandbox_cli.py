@@ -1,13 +1,12 @@
 """`keyguide sandbox` tells a reader what to copy: the base URL and the export lines.
 
-The session's sandbox is started through the CLI (tests/sandbox_process.py), so this reads
+The session's sandbox is started through the CLI (tests/support/sandbox_process.py), so this reads
 the banner that process printed instead of starting another one."""
 
 from __future__ import annotations
 
-from sandbox_process import Sandbox
-
 from keyguide.cli import LAST_LINE, READY
+from tests.support.sandbox_process import Sandbox
 
 
 def test_cli_prints_the_base_url_and_export_lines_then_serves(sandbox: Sandbox) -> None:

@@ -24,9 +24,9 @@ from openai.types.admin.organization.usage_costs_response import DataResultOrgan
 from openai.types.chat import ChatCompletion, ChatCompletionChunk, ChatCompletionMessageParam
 from openai.types.responses import Response, ResponseStreamEvent
 from pydantic import BaseModel, TypeAdapter
-from sandbox_process import Sandbox
 
 from keyguide.cost import request_cost
+from tests.support.sandbox_process import Sandbox
 
 BUILD = {"Authorization": "Bearer sk-sandbox-build"}
 ADMIN = {"Authorization": "Bearer sk-admin-sandbox"}

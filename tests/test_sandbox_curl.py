@@ -7,7 +7,8 @@ import subprocess
 from dataclasses import dataclass
 
 import pytest
-from sandbox_process import Sandbox
+
+from tests.support.sandbox_process import Sandbox
 
 
 @dataclass

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import openai
 import pytest
-from sandbox_process import Sandbox
 
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.ratelimit import Limiter, Limits, go_duration
+from tests.support.sandbox_process import Sandbox
 
 LOW = Limits(rpm=3, tpm=1000)
 

@@ -7,7 +7,8 @@ from typing import Any
 
 import openai
 import pytest
-from sandbox_process import Sandbox
+
+from tests.support.sandbox_process import Sandbox
 
 USER = [{"role": "user", "content": "hi"}]
 

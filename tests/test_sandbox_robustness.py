@@ -10,7 +10,6 @@ from collections.abc import Iterator
 
 import httpx2
 import pytest
-from async_runner import run_async
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openai.types.admin.organization.usage_completions_response import (
@@ -20,10 +19,11 @@ from openai.types.admin.organization.usage_costs_response import (
     DataResultOrganizationCostsResult as CostsRow,
 )
 from openai.types.responses import ResponseCompletedEvent
-from sandbox_process import Sandbox
 
 from keyguide.cost import request_cost
 from keyguide.sandbox.validation import MAX_BODY
+from tests.support.async_runner import run_async
+from tests.support.sandbox_process import Sandbox
 
 BUILD = {"Authorization": "Bearer sk-sandbox-build"}
 JSON = {**BUILD, "Content-Type": "application/json"}

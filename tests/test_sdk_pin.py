@@ -5,7 +5,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import built_html
+from tests.support import built_html
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from built_html import every_page, page
+from tests.support.built_html import every_page, page
 
 
 def test_first_request_page_shows_the_checked_output(built_site: Path) -> None:

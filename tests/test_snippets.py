@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sandbox_process import Sandbox
-from snippet_harness import (
+
+from tests.support.sandbox_process import Sandbox
+from tests.support.snippet_harness import (
     PLAIN,
     ForkServer,
     Run,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from built_html import page
-from site_nav import nav_urls
 
 from keyguide import facts
+from tests.support.built_html import page
+from tests.support.site_nav import nav_urls
 
 PAGES = nav_urls()
 

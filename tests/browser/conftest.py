@@ -11,8 +11,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browsing import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, Site, Visit
 from playwright.sync_api import Browser, BrowserContext, sync_playwright
+
+from tests.support.browsing import CHROMIUM, CHROMIUM_FLAGS, QuietHandler, Site, Visit
 
 
 @pytest.fixture(scope="session")

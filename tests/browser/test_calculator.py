@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from browsing import Site, Visit
 from playwright.sync_api import Page
 
 from keyguide.cost import request_cost
+from tests.support.browsing import Site, Visit
 
 pytestmark = pytest.mark.browser
 

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import markdown
 import pytest
-from browsing import ROOT, Site, Visit
 from mkdocs.utils.yaml import yaml_load
-from pages import DOCS, fences
 from playwright.sync_api import Locator, Page, Route
+
+from tests.support.browsing import ROOT, Site, Visit
+from tests.support.pages import DOCS, fences
 
 pytestmark = pytest.mark.browser
 

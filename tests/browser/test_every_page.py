@@ -7,8 +7,9 @@ from __future__ import annotations
 from typing import Literal
 
 import pytest
-from browsing import AXE_CORE, Site, Visit, axe_violations
-from site_nav import nav_urls
+
+from tests.support.browsing import AXE_CORE, Site, Visit, axe_violations
+from tests.support.site_nav import nav_urls
 
 pytestmark = pytest.mark.browser
 

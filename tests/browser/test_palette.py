@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from browsing import Site, Visit
 from playwright.sync_api import Page
+
+from tests.support.browsing import Site, Visit
 
 pytestmark = pytest.mark.browser
 

@@ -5,8 +5,9 @@ at phone width in the light scheme (which test_every_page does not load) pass ax
 from __future__ import annotations
 
 import pytest
-from browsing import ARTIFACTS, Site, axe_violations
 from playwright.sync_api import BrowserContext
+
+from tests.support.browsing import ARTIFACTS, Site, axe_violations
 
 pytestmark = pytest.mark.browser
 

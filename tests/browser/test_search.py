@@ -5,10 +5,10 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browsing import Site, Visit
 from playwright.sync_api import Page
 
 from keyguide import facts
+from tests.support.browsing import Site, Visit
 
 pytestmark = pytest.mark.browser
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def nav_urls() -> list[str]:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = ROOT / "snippets"
 SAMPLE_SUFFIXES = {".py", ".sh"}
 DEFAULT_KEY = "sk-sandbox-build"
@@ -121,7 +121,7 @@ def reset_sandbox(base_url: str) -> None:
 
 
 class ForkServer:
-    """Client of tests/fork_server.py: runs .py samples forked from a warmed-up SDK."""
+    """Client of tests/support/fork_server.py: runs .py samples forked from a warmed-up SDK."""
 
     def __init__(self) -> None:
         self.outdir = Path(tempfile.mkdtemp(prefix="keyguide-forks-"))

@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, model_validator
 
-FACTS_DIR = Path(__file__).parent / "facts"
+FACTS_DIR = Path(__file__).parent
 SITE = re.compile(r"https://[^\s/]+(/[^\s]*[^/\s])?")
 SITE_REF = re.compile(r"\{(?P<site>\w+)\}")
 
