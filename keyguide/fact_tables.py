@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from html import escape
 from urllib.parse import urlparse
 
-from keyguide import facts, freshness
+from keyguide import clock, facts, freshness
 from keyguide.cost import PER_TOKEN, request_cost
 
 CODE = re.compile(r"`([^`]+)`")
@@ -62,6 +62,13 @@ def cost(
     return usd(round(request_cost(model, input_tokens, output_tokens, cached_tokens, tier), 6))
 
 
+def source_note(fact: facts.Sourced) -> str:
+    """Where a fact came from, what kind of source that is, and what is ours (Markdown)."""
+    kind = "" if fact.kind == "official" else f" ({provenance(fact)})"
+    ours = f"; {guessed(fact)}: our guess, not verified" if fact.guessed else ""
+    return f"[source]({fact.source}){kind}, checked {fact.verified}{ours}"
+
+
 def error_link(error_id: str) -> str:
     """A Markdown link to an error's section, from a page one folder below docs/."""
     e = facts.errors().by_id(error_id)
@@ -76,13 +83,39 @@ def text(value: object) -> str:
     return CODE.sub(r"<code>\1</code>", escape(str(value)))
 
 
+KIND_WORDS = {
+    "official": "OpenAI's docs",
+    "sdk": "SDK source",
+    "secondary": "secondary copy",
+    "third-party": "third-party figure",
+}
+
+
+def provenance(fact: facts.Sourced) -> str:
+    """What kind of source a fact has, with the source's own date: "third-party figure, 2026-03"."""
+    words = KIND_WORDS[fact.kind]
+    return f"{words}, {fact.source_date}" if fact.source_date else words
+
+
+def guessed(fact: facts.Sourced) -> str:
+    """The fields that are ours, in words: "type and code"."""
+    names = [g.replace("_", " ") for g in fact.guessed]
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 1 else names)
+
+
 def badge(table: str, fact: facts.Sourced, row_id: str) -> str:
-    if not fact.uncertain:
-        return ""
-    return (
-        f' <sup class="kg-uncertain"><a href="#uncertain-{table}-{row_id}" '
-        f'title="{escape(fact.uncertain)}">uncertain</a></sup>'
-    )
+    """Superscripts after a row's label: not from OpenAI's docs, our guess, uncertain."""
+    out = ""
+    if fact.kind != "official":
+        out += f' <sup class="kg-kind" title="{escape(provenance(fact))}">{fact.kind}</sup>'
+    if fact.guessed:
+        out += f' <sup class="kg-guess" title="our guess: {escape(guessed(fact))}">guess</sup>'
+    if fact.uncertain:
+        out += (
+            f' <sup class="kg-uncertain"><a href="#uncertain-{table}-{row_id}" '
+            f'title="{escape(fact.uncertain)}">uncertain</a></sup>'
+        )
+    return out
 
 
 def footer(table: str, rows: Sequence[tuple[str, facts.Sourced]]) -> str:
@@ -100,9 +133,27 @@ def footer(table: str, rows: Sequence[tuple[str, facts.Sourced]]) -> str:
     oldest = min((f for _, f in rows), key=lambda f: f.verified)
     stale = freshness.policy.mark(oldest)
     out = f'<p class="kg-verified">Verified on {when}.{stale} Source: {links}</p>'
+    out += kinds_note([(r, f) for r, f in rows if f.kind != "official" or f.guessed])
     if notes:
         out += f'<ul class="kg-uncertain-notes" aria-label="Uncertain facts">{notes}</ul>'
     return out
+
+
+def kinds_note(rows: Sequence[tuple[str, facts.Sourced]]) -> str:
+    """One line per kind of source that isn't OpenAI's docs, naming its rows."""
+    groups: dict[str, list[str]] = {}
+    for row_id, f in rows:
+        if f.kind != "official":
+            groups.setdefault(provenance(f), []).append(row_id)
+        if f.guessed:
+            groups.setdefault("our guess, not verified", []).append(f"{row_id} ({guessed(f)})")
+    if not groups:
+        return ""
+    items = "".join(
+        f"<li>{escape(kind[0].upper() + kind[1:])}: {escape(', '.join(dict.fromkeys(ids)))}</li>"
+        for kind, ids in groups.items()
+    )
+    return f'<ul class="kg-kind-notes" aria-label="Not from OpenAI\'s docs">{items}</ul>'
 
 
 def short_url(url: str) -> str:
@@ -143,7 +194,7 @@ def date(d: dt.date | None, missing: str = "—") -> str:
 
 
 def families(kind: str = "text") -> list[str]:
-    return list(dict.fromkeys(m.family for m in facts.pricing().models if m.kind == kind))
+    return list(dict.fromkeys(m.family for m in facts.pricing().models if m.modality == kind))
 
 
 def pricing_table(family: str) -> str:
@@ -151,7 +202,7 @@ def pricing_table(family: str) -> str:
     models = [m for m in facts.pricing().models if m.family == family]
     if not models:
         raise ValueError(f"no models in family {family!r}")
-    if models[0].kind == "embedding":
+    if models[0].modality == "embedding":
         rows = [(m.id, m, [f"<code>{m.id}</code>", usd(m.input)]) for m in models]
         return html_table(f"pricing-{slug(family)}", ["Model", "Input"], rows)
 
@@ -224,7 +275,7 @@ def modifiers_table() -> str:
 
 
 def deprecations_table() -> str:
-    today = dt.date.today()
+    today = clock.today()
     rows = [
         (
             str(d.shutdown),
@@ -332,7 +383,7 @@ def cost_calculator(root: str) -> str:
     """The calculator's form, its data and its script; root is the path back to docs/."""
     p = facts.pricing()
     options = "".join(
-        f'<option value="{m.id}">{m.id}</option>' for m in p.models if m.kind == "text"
+        f'<option value="{m.id}">{m.id}</option>' for m in p.models if m.modality == "text"
     )
     tiers = "".join(
         f'<option value="{t}">{escape(p.modifier(t).name)}</option>' for t in PROCESSING_TIERS
@@ -494,7 +545,7 @@ def error_sections() -> str:
         if e.uncertain:
             lines.append(f"- **Uncertain:** {e.uncertain}")
         stale = freshness.policy.mark(e)
-        lines += [f"- **Verified** {e.verified} · [source]({e.source}){stale}", ""]
+        lines += [f"- **Source:** {source_note(e)}{stale}", ""]
         out.append("\n".join(lines))
     return "\n\n".join(out)
 
@@ -532,30 +583,31 @@ def accounts_table() -> str:
 # --- uncertain facts, site-wide ------------------------------------------------------------
 
 
+def label(fact: facts.Sourced, where: str) -> str:
+    """How the uncertain list names a fact: its id or name, else where it sits in its file."""
+    if isinstance(fact, facts.ApiError):
+        return f"`{fact.code or fact.message}` error"
+    if isinstance(fact, facts.TierLimit):
+        return f"{fact.model} limits on {fact.tier}"
+    if isinstance(fact, facts.Deprecation):
+        return f"shutdown of {', '.join(fact.models)}"
+    for field in ("id", "name"):
+        if isinstance(value := getattr(fact, field, None), str):
+            return f"`{value}`"
+    return where.split(".")[0].replace("_", " ")
+
+
 def uncertain_items() -> list[tuple[str, str, str]]:
-    """(reference page, what, why) for every fact marked uncertain."""
-    p, r, t = facts.pricing(), facts.rate_limits(), facts.tiers()
-    found: list[tuple[str, str, facts.Sourced]] = []
-    found += [("pricing.md", f"`{m.id}` price", m) for m in p.models]
-    found += [("pricing.md", f"{m.name} multiplier", m) for m in p.modifiers]
-    found += [("pricing.md", f"shutdown of {', '.join(d.models)}", d) for d in p.deprecations]
-    found += [("pricing.md", "long-context rule", p.long_context)]
-    found += [("pricing.md", "cache-write multiplier", p.cache_write)]
-    found += [("tiers.md", f"{x.name} tier", x) for x in [*t.current, *t.previous]]
-    found += [("rate-limits.md", f"`{h.name}` header", h) for h in [*r.headers, *r.related_headers]]
-    found += [
-        ("rate-limits.md", f"{x.model} limits on {x.tier}", x)
-        for x in [*r.examples, *r.previous_examples]
+    """(page, what, why) for every fact the data marks uncertain, in every registered file."""
+    return [
+        (f.page, label(fact, where), fact.uncertain or "") for f, where, fact in facts.uncertain()
     ]
-    found += [("errors.md", f"`{e.code or e.message}` error", e) for e in facts.errors().errors]
-    found += [("environment.md", f"`{v.name}`", v) for v in facts.environment().variables]
-    return [(page, what, f.uncertain) for page, what, f in found if f.uncertain]
 
 
-def uncertain_facts(base: str = "../reference/") -> str:
-    """A Markdown list of every uncertain fact with its reason and a link to its table."""
+def uncertain_facts(base: str = "../") -> str:
+    """A Markdown list of every uncertain fact with its reason and a link to its page."""
     return "\n".join(
-        f"- {what} ([{page.removesuffix('.md')}]({base}{page})): {why}"
+        f"- {what} ([{page.rsplit('/', 1)[-1].removesuffix('.md')}]({base}{page})): {why}"
         for page, what, why in uncertain_items()
     )
 

@@ -1,31 +1,24 @@
 """Is a fact fresh? Facts older than the site's limit get a visible "may be out of date" mark.
 
-The limit comes from mkdocs.yml (`extra.facts_max_age_days`, default 90). Today's date can be
-pinned with KEYGUIDE_TODAY=YYYY-MM-DD, so a build (or a test) can look at the site from
-another day.
+The limit comes from mkdocs.yml (`extra.facts_max_age_days`, default 90); today is
+keyguide.clock's.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from html import escape
 
-from keyguide import facts
+from keyguide import clock, facts
 
 DEFAULT_MAX_AGE_DAYS = 90
-
-
-def today() -> dt.date:
-    pinned = os.environ.get("KEYGUIDE_TODAY")
-    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()
 
 
 @dataclass(frozen=True)
 class Policy:
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
-    on: dt.date = field(default_factory=today)
+    on: dt.date = field(default_factory=clock.today)
 
     @classmethod
     def from_extra(cls, extra: dict) -> Policy:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from keyguide import facts
+from keyguide import clock, facts
 from keyguide.cost import request_cost
 
 if TYPE_CHECKING:  # the SDK is imported only when a check runs: the site build reads this too
@@ -43,11 +43,13 @@ class Result:
 
 def cheapest_model(today: dt.date | None = None) -> facts.ModelPrice:
     """The cheapest current text model the guide prices: the one request we pay for."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     current = [
         m
         for m in facts.pricing().models
-        if m.kind == "text" and m.output is not None and (m.shutdown is None or m.shutdown > today)
+        if m.modality == "text"
+        and m.output is not None
+        and (m.shutdown is None or m.shutdown > today)
     ]
     return min(current, key=lambda m: (m.input + (m.output or 0.0), m.id))
 

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyguide import fact_tables, facts, freshness, live
+from keyguide import fact_tables, facts, freshness, live, sdk
 
 
 def define_env(env: Any) -> None:
-    env.variables["pricing"] = facts.pricing()
-    env.variables["tiers"] = facts.tiers()
-    env.variables["rate_limits"] = facts.rate_limits()
-    env.variables["errors"] = facts.errors()
-    env.variables["accounts"] = facts.accounts()
-    env.variables["billing"] = facts.billing()
-    env.variables["keys"] = facts.keys()
+    for file in facts.FILES:  # pricing, tiers, errors, ...: one variable per registered file
+        env.variables[file.name] = file()
     env.variables["last_verified"] = facts.last_verified()
     # The theme's footer (overrides/partials/copyright.html) reads it from config.extra.
     env.conf["extra"]["last_verified"] = str(facts.last_verified())
@@ -26,10 +21,8 @@ def define_env(env: Any) -> None:
         "budget": fact_tables.usd(live.BUDGET_USD),
     }
     env.variables["sites"] = facts.sites()  # pages link as {{ sites.openai_docs }}/guides/...
-    env.variables["sdk_environment"] = facts.environment()
-    major, minor = facts.environment().sdk_version.split(".")[:2]
-    # What readers install: the SDK release the samples are tested with, up to the next major.
-    env.variables["sdk_requirement"] = f"openai>={major}.{minor},<{int(major) + 1}"
+    env.variables["sdk_version"] = sdk.installed_version()  # from uv.lock, via the install
+    env.variables["sdk_requirement"] = sdk.requirement()  # what readers install; see keyguide.sdk
     env.macro(fact_tables.usd, "usd")  # $0.075, $2.50, $200,000
     for name, render in fact_tables.MACROS.items():  # the reference tables; see fact_tables
         env.macro(render, name)
@@ -41,9 +34,11 @@ def define_env(env: Any) -> None:
 
     @env.macro
     def verified_from(fact: facts.Sourced) -> str:
-        """Where a fact came from and when we checked it, as an inline note."""
+        """Where a fact came from, its kind of source and when we checked it, inline."""
         stale = freshness.policy.mark(fact)
-        return f"(verified {fact.verified.isoformat()}, [source]({fact.source})){stale}"
+        if fact.kind == "official" and not fact.guessed:
+            return f"(verified {fact.verified.isoformat()}, [source]({fact.source})){stale}"
+        return f"({fact_tables.source_note(fact)}){stale}"
 
     @env.macro
     def doubt(fact: facts.Sourced) -> str:

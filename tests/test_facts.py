@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -9,10 +10,24 @@ import pytest
 import yaml
 
 from keyguide import fact_tables, facts
+from keyguide.facts import loader
 from keyguide.cost import request_cost
 from keyguide.sandbox.ledger import Ledger
 
-LOADERS = [facts.pricing, facts.tiers, facts.rate_limits, facts.errors, facts.accounts]
+ROOT = Path(__file__).resolve().parent.parent
+
+FILES = {f.file: f for f in facts.FILES}
+
+
+def test_every_yaml_file_in_the_facts_folder_is_registered() -> None:
+    on_disk = {p.name for p in facts.FACTS_DIR.glob("*.yml")} - {"links.yml"}
+    assert on_disk == set(FILES), "register each facts file once, in keyguide/facts/registry.py"
+
+
+@pytest.mark.parametrize("file", facts.FILES, ids=lambda f: f.file)
+def test_every_registered_file_loads_and_is_a_page_variable(file: facts.FactsFile) -> None:
+    assert isinstance(file(), file.model)
+    assert (ROOT / "docs" / file.page).is_file(), file.page
 
 
 def write_variant(tmp_path: Path, name: str, edit) -> Path:
@@ -24,7 +39,7 @@ def write_variant(tmp_path: Path, name: str, edit) -> Path:
     return path
 
 
-@pytest.mark.parametrize("field", ["source", "verified"])
+@pytest.mark.parametrize("field", ["source", "kind", "verified"])
 @pytest.mark.parametrize(
     ("name", "model", "entry"),
     [
@@ -33,17 +48,24 @@ def write_variant(tmp_path: Path, name: str, edit) -> Path:
         ("tiers.yml", facts.Tiers, ("current", 1)),
         ("rate_limits.yml", facts.RateLimits, ("headers", 2)),
         ("environment.yml", facts.Environment, ("variables", 0)),
+        ("billing.yml", facts.Billing, ("auto_reload",)),
+        ("keys.yml", facts.Keys, ("kinds", 1)),
     ],
 )
 def test_an_entry_without_source_or_verified_is_refused_naming_file_and_field(
-    tmp_path: Path, name: str, model: type, entry: tuple[str, int], field: str
+    tmp_path: Path, name: str, model: type, entry: tuple, field: str
 ) -> None:
-    key, index = entry
-    path = write_variant(tmp_path, name, lambda d: d[key][index].pop(field))
+    path = write_variant(tmp_path, name, lambda d: dig(d, entry).pop(field))
     with pytest.raises(facts.FactsError) as err:
         facts.load_file(path, model)
     assert str(path) in str(err.value)
-    assert f"{key}.{index}.{field}" in str(err.value)
+    assert ".".join(map(str, [*entry, field])) in str(err.value)
+
+
+def dig(data, path: tuple):
+    for step in path:
+        data = data[step]
+    return data
 
 
 def test_a_source_that_is_not_a_url_is_refused(tmp_path: Path) -> None:
@@ -125,22 +147,87 @@ def test_request_cost_refuses_unknown_tiers_and_impossible_counts() -> None:
         request_cost("gpt-0", 10)
 
 
-def test_every_uncertain_fact_is_listed_by_the_uncertain_facts_macro() -> None:
+def every_sourced_fact() -> list[facts.Sourced]:
+    return [f for file in facts.FILES for f in facts.sourced_in(file())]
+
+
+def test_the_uncertain_list_shows_every_fact_the_data_marks_uncertain() -> None:
+    """Compared with the data itself, not with a list of files or fields."""
+    reasons = [f.uncertain for f in every_sourced_fact() if f.uncertain]
+    shown = [why for _, _, why in fact_tables.uncertain_items()]
+    assert sorted(shown) == sorted(reasons)
     listing = fact_tables.uncertain_facts()
-    reasons = [
-        f.uncertain
-        for f in [
-            *facts.pricing().models,
-            *facts.pricing().modifiers,
-            *facts.tiers().current,
-            *facts.rate_limits().headers,
-            *facts.errors().errors,
-        ]
-        if f.uncertain
+    missing = [r for r in reasons if r not in listing]
+    assert not missing, f"uncertain facts missing from the site-wide list: {missing}"
+
+
+def off_their_hosts(kind: str, found: list[facts.Sourced]) -> list[str]:
+    """Facts of this kind whose source is not on a site links.yml allows for the kind."""
+    links = facts.links()
+    names = links.official_sites if kind == "official" else links.sdk_sites
+    allowed = [links.sites[n] + "/" for n in names]
+    return [
+        f"{f.source} ({f.kind})"
+        for f in found
+        if f.kind == kind and not str(f.source).startswith(tuple(allowed))
     ]
-    assert reasons
-    for reason in reasons:
-        assert reason in listing
+
+
+@pytest.mark.parametrize("kind", ["official", "sdk"])
+def test_official_and_sdk_facts_point_at_the_hosts_links_yml_allows(kind: str) -> None:
+    wrong = off_their_hosts(kind, every_sourced_fact())
+    assert not wrong, f"{kind} facts whose source is not on an allowed site: {wrong}"
+
+
+def test_a_third_party_figure_labelled_official_is_caught(tmp_path: Path) -> None:
+    """The host check, fed gpt-5.2 labelled official again (its figure is a third party's)."""
+
+    def relabel(d: dict) -> None:
+        next(m for m in d["models"] if m["id"] == "gpt-5.2").update(kind="official")
+
+    path = write_variant(tmp_path, "pricing.yml", relabel)
+    relabelled = facts.sourced_in(facts.load_file(path, facts.Pricing))
+    assert off_their_hosts("official", relabelled) == [
+        f"{facts.pricing().model('gpt-5.2').source} (official)"
+    ]
+
+
+def test_a_fact_the_page_calls_a_guess_must_name_its_guessed_fields(tmp_path: Path) -> None:
+    def unflag(d: dict) -> None:
+        next(e for e in d["errors"] if e["id"] == "invalid-authentication").pop("guessed")
+
+    path = write_variant(tmp_path, "errors.yml", unflag)
+    with pytest.raises(facts.FactsError, match=r"errors\.2: .*list those fields in guessed"):
+        facts.load_file(path, facts.Errors)
+
+
+def test_guessed_fields_are_not_shown_as_verified() -> None:
+    sections = fact_tables.error_sections()
+    auth = sections.split("{ #invalid-authentication }")[1].split("### ")[0]
+    assert "type and code: our guess, not verified" in auth
+    assert "**Verified**" not in sections
+
+
+def test_a_verified_date_after_the_real_date_is_refused_naming_file_field_and_value(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KEYGUIDE_TODAY", "2099-01-01")  # a pinned clock doesn't make it true
+    future = dt.date.today() + dt.timedelta(days=1)
+    path = write_variant(tmp_path, "tiers.yml", lambda d: d["current"][1].update(verified=future))
+    with pytest.raises(facts.FactsError) as err:
+        facts.load_file(path, facts.Tiers)
+    assert f"{path}: current.1.verified: {future}: after today" in str(err.value)
+
+
+def test_a_duplicated_id_is_refused_naming_file_field_and_value(tmp_path: Path) -> None:
+    def duplicate(d: dict) -> None:
+        d["models"].append(dict(next(m for m in d["models"] if m["id"] == "gpt-5.5")))
+
+    path = write_variant(tmp_path, "pricing.yml", duplicate)
+    with pytest.raises(facts.FactsError) as err:
+        facts.load_file(path, facts.Pricing)
+    last = len(facts.pricing().models)
+    assert f"{path}: models.{last}.id: gpt-5.5: duplicate of models." in str(err.value)
 
 
 @pytest.fixture
@@ -153,12 +240,11 @@ def repriced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
         next(m for m in d["models"] if m["id"] == "gpt-5.5")["input"] = 123.0
 
     write_variant(tmp_path, "pricing.yml", reprice)
-    monkeypatch.setattr(facts, "FACTS_DIR", tmp_path)
-    for load in LOADERS:
-        load.cache_clear()
+    monkeypatch.setattr(loader, "FACTS_DIR", tmp_path)
+    facts.clear_caches()
     yield
-    for load in LOADERS:
-        load.cache_clear()
+    monkeypatch.undo()
+    facts.clear_caches()
 
 
 @pytest.mark.usefixtures("repriced")

@@ -4,14 +4,13 @@ date, and every model a snippet names is priced and not past its shutdown date."
 from __future__ import annotations
 
 import ast
-import datetime as dt
 import re
 from pathlib import Path
 
 import openai
 import pytest
 
-from keyguide import facts
+from keyguide import clock, facts
 from tests.support.sandbox_process import Sandbox
 
 SNIPPETS = Path(__file__).resolve().parent.parent / "snippets"
@@ -46,7 +45,7 @@ def test_every_model_the_sandbox_lists_is_priced_and_not_shut_down(sandbox: Sand
     client = openai.OpenAI(api_key="sk-sandbox-build", base_url=sandbox.base_url)
     listed = [m.id for m in client.models.list()]
     assert listed
-    pricing, today = facts.pricing(), dt.date.today()
+    pricing, today = facts.pricing(), clock.today()
     for model_id in listed:
         price = pricing.model(model_id)  # KeyError: listed but unpriced
         assert price.shutdown is None or price.shutdown > today, model_id
@@ -55,7 +54,7 @@ def test_every_model_the_sandbox_lists_is_priced_and_not_shut_down(sandbox: Sand
 def test_the_sandbox_lists_every_priced_model_still_running(sandbox: Sandbox) -> None:
     client = openai.OpenAI(api_key="sk-sandbox-build", base_url=sandbox.base_url)
     listed = {m.id for m in client.models.list()}
-    today = dt.date.today()
+    today = clock.today()
     running = {m.id for m in facts.pricing().models if m.shutdown is None or m.shutdown > today}
     assert listed == running
 
@@ -65,7 +64,7 @@ SAMPLES = sorted([*SNIPPETS.rglob("*.py"), *SNIPPETS.rglob("*.sh")])
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: str(p.relative_to(SNIPPETS)))
 def test_every_model_a_sample_names_is_priced_and_not_shut_down(sample: Path) -> None:
-    pricing, today = facts.pricing(), dt.date.today()
+    pricing, today = facts.pricing(), clock.today()
     for model_id in models_named_in(sample):
         try:
             price = pricing.model(model_id)

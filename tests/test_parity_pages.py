@@ -110,7 +110,7 @@ def test_pricing_page_shows_every_model_with_its_prices_and_dates(built_site: Pa
         models = [m for m in p.models if m.family == family]
         expected: dict[str, tuple[facts.Sourced, list]] = {}
         for m in models:
-            if m.kind == "embedding":
+            if m.modality == "embedding":
                 expected[m.id] = (m, [m.id, m.input])
             else:
                 expected[m.id] = (
@@ -181,7 +181,7 @@ def test_pricing_page_embeds_the_pricing_data_and_the_calculator(built_site: Pat
     options = [o["value"] for o in soup.select('[data-testid="cost-tier"] option')]
     assert options == list(fact_tables.PROCESSING_TIERS)
     models = {str(o["value"]) for o in soup.select('[data-testid="cost-model"] option')}
-    assert models == {m.id for m in facts.pricing().models if m.kind == "text"}
+    assert models == {m.id for m in facts.pricing().models if m.modality == "text"}
 
 
 def test_only_the_pricing_page_loads_the_calculator(built_site: Path) -> None:

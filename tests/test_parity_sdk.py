@@ -27,10 +27,6 @@ def test_the_environment_table_lists_exactly_what_the_sdk_reads() -> None:
     assert read - listed == set(), "read by the SDK but missing from environment.yml"
 
 
-def test_the_environment_facts_name_the_installed_sdk_version() -> None:
-    assert facts.environment().sdk_version == openai.__version__
-
-
 def test_the_retry_facts_are_the_sdks_constants() -> None:
     r = facts.rate_limits().sdk_retries
     assert r.max_retries == _constants.DEFAULT_MAX_RETRIES

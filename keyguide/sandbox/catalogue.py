@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 
-from keyguide import facts
+from keyguide import clock, facts
 from keyguide.sandbox.errors import APIError
 
 CREATED = 1767225600  # 2026-01-01: a fixed date keeps answers deterministic
@@ -18,7 +18,7 @@ def served_on(day: dt.date) -> dict[str, facts.ModelPrice]:
 
 
 def served() -> dict[str, facts.ModelPrice]:
-    return served_on(dt.date.today())
+    return served_on(clock.today())
 
 
 def model_object(m: facts.ModelPrice) -> dict:
@@ -39,6 +39,6 @@ def require_model(body: dict, kind: str) -> str:
     if not model:
         raise APIError(400, "Missing required parameter: 'model'.", param="model")
     found = served().get(model)
-    if found is None or found.kind != kind:
+    if found is None or found.modality != kind:
         raise not_found(model)
     return model
