@@ -10,8 +10,8 @@ import pytest
 import yaml
 
 from keyguide import fact_tables, facts
-from keyguide.facts import loader
 from keyguide.cost import request_cost
+from keyguide.facts import loader
 from keyguide.sandbox.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parent.parent
