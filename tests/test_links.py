@@ -1,15 +1,18 @@
-"""External links: all https, and every one starts at a site named in keyguide/facts/links.yml,
+"""Links on the built site. Internal ones reach a built file and, with a #fragment, an element
+with that id: raw HTML and macro output included, which MkDocs' own validation does not see.
+External ones are all https, and every one starts at a site named in keyguide/facts/links.yml,
 so a moved domain is one edit there. (The weekly links workflow checks they still answer.)"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 
 from keyguide import facts
-from tests.support.built_html import every_page
+from tests.support.built_html import every_page, parse
 from tests.support.pages import ROOT, pages
 
 RAW_URL = re.compile(r"https?://(?!127\.0\.0\.1|localhost)[^\s)\"'>`]+")
@@ -73,3 +76,46 @@ def test_an_unknown_site_is_a_clear_facts_error(tmp_path: Path) -> None:
     bad.write_text(text.replace('"{openai_docs}', '"{nowhere}', 1))
     with pytest.raises(facts.FactsError, match=r"errors\.yml: errors\.\d+\.source: unknown site"):
         facts.load_file(bad, facts.Errors)
+
+
+def internal_target(site: Path, html: Path, url: str) -> tuple[Path, str] | None:
+    """The built file and fragment an internal link leads to; None for an external link."""
+    page_url = "http://site/" + html.relative_to(site).as_posix()
+    parts = urlsplit(urljoin(page_url, url))
+    if parts.netloc != "site":
+        return None
+    path = site / unquote(parts.path).lstrip("/")
+    return (path / "index.html" if path.is_dir() else path), unquote(parts.fragment)
+
+
+def broken_internal_links(site: Path) -> list[str]:
+    broken = []
+    for html, soup in every_page(site):
+        for tag in soup.select("a[href], link[href], script[src], img[src]"):
+            url = str(tag.get("href") or tag.get("src"))
+            target = internal_target(site, html, url)
+            if target is None or tag.get("rel") == ["canonical"]:
+                continue
+            path, fragment = target
+            where = f"{html.relative_to(site)}: {url}"
+            if not path.is_file():
+                broken.append(f"{where} (no such file)")
+            elif fragment and path.suffix == ".html" and not parse(path).find(id=fragment):
+                broken.append(f"{where} (no element with id {fragment!r})")
+    return broken
+
+
+def test_every_internal_link_and_anchor_resolves(built_site: Path) -> None:
+    assert not broken_internal_links(built_site)
+
+
+def test_a_broken_raw_html_anchor_is_reported(tmp_path: Path) -> None:
+    """The check sees what MkDocs' validation cannot: an anchor written in raw HTML."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        '<p id="here"><a href="#here">ok</a> <a href="#gone">x</a> <a href="../b/">y</a></p>'
+    )
+    assert broken_internal_links(tmp_path) == [
+        "a/index.html: #gone (no element with id 'gone')",
+        "a/index.html: ../b/ (no such file)",
+    ]

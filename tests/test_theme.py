@@ -9,6 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from keyguide import facts
+from keyguide.page_description import first_paragraph
 from tests.support.built_html import page
 from tests.support.site_nav import nav_urls
 
@@ -40,6 +41,24 @@ def test_page_has_its_own_social_preview(built_site: Path, url: str) -> None:
 def test_descriptions_differ_from_page_to_page(built_site: Path) -> None:
     descriptions = [meta(soup(built_site, url), "og:description") for url in PAGES]
     assert len(set(descriptions)) == len(descriptions)
+
+
+def test_description_is_the_first_paragraph_as_text() -> None:
+    content = (
+        '<h1 id="x">T</h1><p> </p><p>Use <code>sk-proj-</code> &amp; <a href="#x">more</a>.</p>'
+    )
+    assert first_paragraph(content) == "Use sk-proj- & more."
+    cut = first_paragraph("<p>" + "word " * 60 + "</p>")
+    assert cut.endswith("word…") and len(cut) <= 200
+
+
+@pytest.mark.parametrize("url", ["reference/errors/", "get-started/create-key/"])
+def test_built_page_describes_itself_with_its_first_paragraph(built_site: Path, url: str) -> None:
+    page = soup(built_site, url)
+    first = page.select_one("article p")
+    assert first is not None
+    start = " ".join(first.get_text().split())[:60]
+    assert meta(page, "description").startswith(start)
 
 
 def test_footer_shows_when_facts_were_last_verified(built_site: Path) -> None:
