@@ -7,7 +7,7 @@ keyguide.clock's.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 
 from keyguide import clock, facts
@@ -18,14 +18,14 @@ DEFAULT_MAX_AGE_DAYS = 90
 @dataclass(frozen=True)
 class Policy:
     max_age_days: int = DEFAULT_MAX_AGE_DAYS
-    on: dt.date = field(default_factory=clock.today)
+    on: dt.date | None = None  # None: keyguide.clock's today, asked at each check
 
     @classmethod
     def from_extra(cls, extra: dict) -> Policy:
         return cls(int(extra.get("facts_max_age_days", DEFAULT_MAX_AGE_DAYS)))
 
     def is_stale(self, verified: dt.date) -> bool:
-        return (self.on - verified).days > self.max_age_days
+        return ((self.on or clock.today()) - verified).days > self.max_age_days
 
     def mark(self, fact: facts.Sourced) -> str:
         """Inline HTML warning that a fact is old, or '' while it is fresh."""

@@ -4,6 +4,7 @@ date, and every model a snippet names is priced and not past its shutdown date."
 from __future__ import annotations
 
 import ast
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -59,7 +60,41 @@ def test_the_sandbox_lists_every_priced_model_still_running(sandbox: Sandbox) ->
     assert listed == running
 
 
-SAMPLES = sorted([*SNIPPETS.rglob("*.py"), *SNIPPETS.rglob("*.sh")])
+SAMPLES = sorted(p for ext in ("py", "mjs", "sh") for p in SNIPPETS.rglob(f"*.{ext}"))
+WARNING_DAYS = 30  # a sample must move to a current model this long before its shutdown
+
+
+def retiring_soon(text: str, today: dt.date) -> list[tuple[str, dt.date]]:
+    """Models the text names as whole ids (gpt-5, not gpt-5.5) that shut down within
+    WARNING_DAYS of today, or already have."""
+    pricing = facts.pricing()
+    return [
+        (model, d.shutdown)
+        for d in pricing.deprecations
+        if (d.shutdown - today).days <= WARNING_DAYS
+        for model in d.models
+        if re.search(rf"(?<![\w.-]){re.escape(model)}(?![\w-]|\.\w)", text)
+    ]
+
+
+def test_model_ids_match_as_whole_tokens() -> None:
+    day = dt.date(2026, 12, 2)
+    assert retiring_soon('model="gpt-5"', day) == [("gpt-5", dt.date(2026, 12, 11))]
+    assert retiring_soon("Try gpt-5.", day) == [("gpt-5", dt.date(2026, 12, 11))]
+    assert retiring_soon('model: "gpt-5.5"', day) == []
+    assert retiring_soon("gpt-5-codex or my-gpt-5", day) == []
+    assert retiring_soon('"gpt-5"', dt.date(2026, 11, 10)) == []  # 31 days before: fine
+
+
+@pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: str(p.relative_to(SNIPPETS)))
+def test_no_sample_names_a_model_within_30_days_of_its_shutdown(sample: Path) -> None:
+    today = clock.today()
+    found = retiring_soon(sample.read_text(), today)
+    assert not found, "; ".join(
+        f"{sample.relative_to(SNIPPETS.parent)} names {model}, which shuts down on {day}"
+        f" ({(day - today).days} days from {today}): move it to a current model"
+        for model, day in found
+    )
 
 
 @pytest.mark.parametrize("sample", SAMPLES, ids=lambda p: str(p.relative_to(SNIPPETS)))
