@@ -10,6 +10,7 @@ from typing import Any
 from starlette.requests import Request
 
 from keyguide import facts
+from keyguide.sandbox import checks
 from keyguide.sandbox.auth import model_account
 from keyguide.sandbox.catalogue import require_model
 from keyguide.sandbox.errors import APIError
@@ -88,6 +89,7 @@ async def admit(request: Request, endpoint: Endpoint) -> Admitted:
     raw = await read_json(request)
     streaming = raw.get("stream") is True and endpoint.params != "embeddings"
     body = validate(endpoint.params + ("-stream" if streaming else ""), raw)
+    checks.check(endpoint.params, body)
     model = require_model(body, endpoint.kind)
     if state.spend_limit_reached():
         raise APIError.from_catalogue("organization-spend-limit-exceeded")

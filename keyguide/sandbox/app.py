@@ -19,6 +19,8 @@ from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest
 
 ORG = "/v1/organization"
+RESPONSE = "/v1/responses/{response_id}"
+COMPLETION = "/v1/chat/completions/{completion_id}"
 CRASH = "The server had an error while processing your request."
 REQUEST_ID = "keyguide.request_id"  # where the middleware leaves the id in the ASGI scope
 
@@ -75,7 +77,16 @@ def routes() -> list[Route]:
         Route("/v1/models", models.list_models, methods=["GET"]),
         Route("/v1/models/{model:path}", models.retrieve_model, methods=["GET"]),
         Route("/v1/responses", responses.create_response, methods=["POST"]),
+        Route("/v1/responses/input_tokens", responses.count_input_tokens, methods=["POST"]),
+        Route(f"{RESPONSE}", responses.retrieve_response, methods=["GET"]),
+        Route(f"{RESPONSE}", responses.delete_response, methods=["DELETE"]),
+        Route(f"{RESPONSE}/input_items", responses.list_input_items, methods=["GET"]),
         Route("/v1/chat/completions", chat.create_chat_completion, methods=["POST"]),
+        Route("/v1/chat/completions", chat.list_chat_completions, methods=["GET"]),
+        Route(COMPLETION, chat.retrieve_chat_completion, methods=["GET"]),
+        Route(COMPLETION, chat.update_chat_completion, methods=["POST"]),
+        Route(COMPLETION, chat.delete_chat_completion, methods=["DELETE"]),
+        Route(f"{COMPLETION}/messages", chat.list_messages, methods=["GET"]),
         Route("/v1/embeddings", embeddings.create_embedding, methods=["POST"]),
         Route(f"{ORG}/costs", admin.costs, methods=["GET"]),
         Route(f"{ORG}/usage/completions", admin.usage_completions, methods=["GET"]),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from keyguide.sandbox.ledger import Ledger
 from keyguide.sandbox.ratelimit import Limiter
+from keyguide.sandbox.store import Bounded
 
 DEFAULT_SPEND_LIMIT_CENTS = 10_000  # the sandbox organization starts with a $100 monthly limit
 
@@ -27,6 +28,8 @@ class State:
     )
     project_limits: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
     flaky_seen: set[str] = field(default_factory=set)
+    responses: Bounded = field(default_factory=Bounded)  # stored Responses, by id
+    completions: Bounded = field(default_factory=Bounded)  # stored chat completions, by id
 
     def reset(self) -> None:
         """Back to a fresh start, so a run after a reset sees exactly the same answers."""

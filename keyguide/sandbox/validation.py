@@ -80,6 +80,8 @@ def build(name: str) -> TypeAdapter:
     from openai.types.admin.organization import spend_limit_update_params as slp
     from openai.types.admin.organization.projects import rate_limit_update_rate_limit_params as rlp
     from openai.types.chat import completion_create_params as ccp
+    from openai.types.chat import completion_update_params as cup
+    from openai.types.responses import input_token_count_params as itp
     from openai.types.responses import response_create_params as rcp
 
     kinds: dict[str, Callable[[], type]] = {
@@ -88,6 +90,8 @@ def build(name: str) -> TypeAdapter:
         "chat": lambda: ccp.CompletionCreateParamsNonStreaming,
         "chat-stream": lambda: ccp.CompletionCreateParamsStreaming,
         "embeddings": lambda: ecp.EmbeddingCreateParams,
+        "input-tokens": lambda: itp.InputTokenCountParams,
+        "chat-update": lambda: cup.CompletionUpdateParams,
         "spend-limit": lambda: slp.SpendLimitUpdateParams,
         "rate-limit": lambda: rlp.RateLimitUpdateRateLimitParams,
     }

@@ -23,7 +23,7 @@ from keyguide.sandbox.ledger import (
     page,
 )
 from keyguide.sandbox.ratelimit import tier_limits
-from keyguide.sandbox.state import SpendLimit, State
+from keyguide.sandbox.state import DEFAULT_SPEND_LIMIT_CENTS, SpendLimit, State
 from keyguide.sandbox.validation import read_json, validate
 
 COSTS_GROUPS = {"project_id", "user_id", "line_item", "api_key_id", "api_source"}
@@ -118,9 +118,7 @@ async def usage_completions(request: Request) -> JSONResponse:
 
 
 def spend_limit_object(state: State) -> dict:
-    limit = state.spend_limit
-    if limit is None:
-        raise APIError(404, "No spend limit is set for this organization.", code="not_found")
+    limit = state.spend_limit or SpendLimit(DEFAULT_SPEND_LIMIT_CENTS)
     status = "enforcing" if state.spend_limit_reached() else "inactive"
     return {
         "object": "organization.spend_limit",
@@ -149,8 +147,10 @@ async def set_spend_limit(request: Request) -> JSONResponse:
 
 
 async def delete_spend_limit(request: Request) -> JSONResponse:
+    """Removes the limit set through the API: the organization's default one applies again
+    (the spec documents only a spend limit as the answer to a read, never a 404)."""
     state = admin_state(request)
-    state.spend_limit = None
+    state.spend_limit = SpendLimit(DEFAULT_SPEND_LIMIT_CENTS)
     return JSONResponse({"object": "organization.spend_limit.deleted", "deleted": True})
 
 

@@ -1,14 +1,22 @@
-"""POST /v1/chat/completions: Chat Completions, as JSON or as chunks ending in [DONE]."""
+"""/v1/chat/completions: create (JSON or chunks ending in [DONE]), and stored completions:
+list, retrieve, update metadata, delete, messages."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from keyguide.sandbox import sse
-from keyguide.sandbox.admission import Admitted, Endpoint, admit
-from keyguide.sandbox.catalogue import CREATED
-from keyguide.sandbox.text import chunks, estimate_tokens
+from keyguide.sandbox.admission import Endpoint, admit
+from keyguide.sandbox.answer import compose
+from keyguide.sandbox.auth import model_account
+from keyguide.sandbox.chat_body import ask_for, chunk_frames, completion, stored_messages
+from keyguide.sandbox.errors import APIError
+from keyguide.sandbox.listing import cursor_page
+from keyguide.sandbox.text import digest
+from keyguide.sandbox.validation import read_json, validate
 
 ENDPOINT = Endpoint(
     params="chat",
@@ -18,73 +26,75 @@ ENDPOINT = Endpoint(
 )
 
 
-def usage(req: Admitted, completion_tokens: int) -> dict:
-    return {
-        "prompt_tokens": req.input_tokens,
-        "completion_tokens": completion_tokens,
-        "total_tokens": req.input_tokens + completion_tokens,
-        "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
-        "completion_tokens_details": {
-            "reasoning_tokens": 0,
-            "audio_tokens": 0,
-            "accepted_prediction_tokens": 0,
-            "rejected_prediction_tokens": 0,
-        },
-    }
-
-
-def completion(req: Admitted, cid: str, text: str) -> dict:
-    return {
-        "id": f"chatcmpl-{cid}",
-        "object": "chat.completion",
-        "created": CREATED,
-        "model": req.model,
-        "choices": [
-            {
-                "index": 0,
-                "message": {
-                    "role": "assistant",
-                    "content": text,
-                    "refusal": None,
-                    "annotations": [],
-                },
-                "logprobs": None,
-                "finish_reason": "stop",
-            }
-        ],
-        "usage": usage(req, estimate_tokens(text)),
-        "service_tier": "default",
-        "system_fingerprint": None,
-    }
-
-
-def chunk_frames(req: Admitted, cid: str, text: str) -> list[bytes]:
-    head = {
-        "id": f"chatcmpl-{cid}",
-        "object": "chat.completion.chunk",
-        "created": CREATED,
-        "model": req.model,
-        "service_tier": "default",
-        "system_fingerprint": None,
-    }
-
-    def choice(delta: dict, finish: str | None = None) -> dict:
-        return {"index": 0, "delta": delta, "logprobs": None, "finish_reason": finish}
-
-    deltas = [{"role": "assistant", "content": "", "refusal": None}]
-    deltas += [{"content": d} for d in chunks(text)]
-    bodies = [{**head, "choices": [choice(d)]} for d in deltas]
-    bodies.append({**head, "choices": [choice({}, "stop")]})
-    options = req.body.get("stream_options") or {}
-    if options.get("include_usage"):
-        bodies = [{**b, "usage": None} for b in bodies]
-        bodies.append({**head, "choices": [], "usage": usage(req, estimate_tokens(text))})
-    return [sse.frame(b) for b in bodies] + [sse.DONE]
+@dataclass
+class StoredChat:
+    completion: dict
+    messages: list[dict]
 
 
 async def create_chat_completion(request: Request) -> Response:
     req = await admit(request, ENDPOINT)
-    text, cid = req.reply(req.body.get("messages"), 29)
+    body = req.body
+    answer = compose(ask_for(body))
+    req.bill(answer.output_tokens * (body.get("n") or 1))
+    cid = digest(req.model, body)[:29]
+    answered = completion(body, req.model, cid, answer, req.input_tokens)
+    if body.get("store") is True:
+        kept = {**answered, "metadata": body.get("metadata") or {}}
+        messages = stored_messages(body["messages"], kept["id"])
+        req.state.completions.put(kept["id"], StoredChat(kept, messages))
     if not req.stream:
-        return JSONResponse(completion(req, cid, text), headers=req.headers)
-    return sse.stream(chunk_frames(req, cid, text), req.headers)
+        return JSONResponse(answered, headers=req.headers)
+    return sse.stream(chunk_frames(body, req.model, cid, answer, req.input_tokens), req.headers)
+
+
+def stored(request: Request) -> StoredChat:
+    model_account(request, billing=False)
+    completion_id = request.path_params["completion_id"]
+    found = request.app.state.sandbox.completions.get(completion_id)
+    if found is None:
+        raise APIError(
+            404,
+            f"No chat completion found with id '{completion_id}'.",
+            param="completion_id",
+            code="not_found",
+        )
+    return found
+
+
+def matches(found: StoredChat, model: str | None, metadata: dict[str, str]) -> bool:
+    c = found.completion
+    return (model is None or c["model"] == model) and all(
+        c["metadata"].get(k) == v for k, v in metadata.items()
+    )
+
+
+async def list_chat_completions(request: Request) -> Response:
+    model_account(request, billing=False)
+    q = request.query_params
+    metadata = {k[9:-1]: v for k, v in q.items() if k.startswith("metadata[") and k.endswith("]")}
+    kept = request.app.state.sandbox.completions.values()
+    items = [s.completion for s in kept if matches(s, q.get("model"), metadata)]
+    return JSONResponse(cursor_page(items, q, order="asc"))
+
+
+async def retrieve_chat_completion(request: Request) -> Response:
+    return JSONResponse(stored(request).completion)
+
+
+async def update_chat_completion(request: Request) -> Response:
+    found = stored(request)
+    body = validate("chat-update", await read_json(request))
+    found.completion["metadata"] = body["metadata"] or {}
+    return JSONResponse(found.completion)
+
+
+async def delete_chat_completion(request: Request) -> Response:
+    found = stored(request)
+    cid = found.completion["id"]
+    request.app.state.sandbox.completions.delete(cid)
+    return JSONResponse({"object": "chat.completion.deleted", "id": cid, "deleted": True})
+
+
+async def list_messages(request: Request) -> Response:
+    return JSONResponse(cursor_page(stored(request).messages, request.query_params, order="asc"))

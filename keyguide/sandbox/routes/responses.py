@@ -1,4 +1,5 @@
-"""POST /v1/responses: the Responses API, as JSON or as the SDK's stream of events."""
+"""/v1/responses: create (JSON or a stream of events), and the stored Responses: retrieve,
+delete, input items; plus counting input tokens."""
 
 from __future__ import annotations
 
@@ -6,9 +7,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 
 from keyguide.sandbox import sse
-from keyguide.sandbox.admission import Admitted, Endpoint, admit
-from keyguide.sandbox.catalogue import CREATED
-from keyguide.sandbox.text import chunks, estimate_tokens
+from keyguide.sandbox.admission import Endpoint, admit
+from keyguide.sandbox.answer import compose
+from keyguide.sandbox.auth import model_account
+from keyguide.sandbox.conversation import Turn
+from keyguide.sandbox.errors import APIError
+from keyguide.sandbox.listing import cursor_page
+from keyguide.sandbox.response_body import Stored, answer_turns, ask_for, input_items
+from keyguide.sandbox.response_body import response_object as build
+from keyguide.sandbox.response_events import frames
+from keyguide.sandbox.state import State
+from keyguide.sandbox.text import digest, estimate_tokens
+from keyguide.sandbox.validation import read_json, validate
 
 ENDPOINT = Endpoint(
     params="responses",
@@ -18,92 +28,77 @@ ENDPOINT = Endpoint(
 )
 
 
-def given(body: dict, name: str, default: object) -> object:
-    """The request's value for a setting the Response echoes, or the API's default."""
-    value = body.get(name)
-    return default if value is None else value
+def not_found(response_id: str, param: str = "response_id") -> APIError:
+    return APIError(
+        404, f"Response with id '{response_id}' not found.", param=param, code="not_found"
+    )
 
 
-def message(item_id: str, text: str | None) -> dict:
-    """The assistant's output message; `None` text means still in progress (no content)."""
-    done = text is not None
-    return {
-        "id": item_id,
-        "type": "message",
-        "role": "assistant",
-        "status": "completed" if done else "in_progress",
-        "content": [output_text(text)] if done else [],
-    }
+def stored(request: Request, response_id: str, param: str = "response_id") -> Stored:
+    found = request.app.state.sandbox.responses.get(response_id)
+    if found is None:
+        raise not_found(response_id, param)
+    return found
 
 
-def output_text(text: str) -> dict:
-    return {"type": "output_text", "text": text, "annotations": []}
-
-
-def response_object(req: Admitted, rid: str, text: str | None) -> dict:
-    """The Response: completed with output and usage, or in progress (for stream starts)."""
-    body = req.body
-    obj = {
-        "id": f"resp_{rid}",
-        "object": "response",
-        "created_at": CREATED,
-        "status": "completed" if text is not None else "in_progress",
-        "model": req.model,
-        "output": [message(f"msg_{rid}", text)] if text is not None else [],
-        "instructions": body.get("instructions"),
-        "max_output_tokens": body.get("max_output_tokens"),
-        "metadata": given(body, "metadata", {}),
-        "parallel_tool_calls": given(body, "parallel_tool_calls", True),
-        "previous_response_id": body.get("previous_response_id"),
-        "temperature": given(body, "temperature", 1.0),
-        "tool_choice": given(body, "tool_choice", "auto"),
-        "tools": [],
-        "top_p": given(body, "top_p", 1.0),
-        "truncation": given(body, "truncation", "disabled"),
-        "usage": None,
-    }
-    if text is not None:
-        out = estimate_tokens(text)
-        obj["usage"] = {
-            "input_tokens": req.input_tokens,
-            "input_tokens_details": {"cached_tokens": 0, "cache_write_tokens": 0},
-            "output_tokens": out,
-            "output_tokens_details": {"reasoning_tokens": 0},
-            "total_tokens": req.input_tokens + out,
-        }
-    return obj
-
-
-def events(req: Admitted, rid: str, text: str) -> list[tuple[str, dict]]:
-    """The event order the SDK's stream helpers expect (see sdk-surface.md)."""
-    item = f"msg_{rid}"
-    where = {"item_id": item, "output_index": 0, "content_index": 0}
-    started = response_object(req, rid, None)
-    out: list[tuple[str, dict]] = [
-        ("response.created", {"response": started}),
-        ("response.in_progress", {"response": started}),
-        ("response.output_item.added", {"output_index": 0, "item": message(item, None)}),
-        ("response.content_part.added", {**where, "part": output_text("")}),
-    ]
-    out += [
-        ("response.output_text.delta", {**where, "delta": d, "logprobs": []}) for d in chunks(text)
-    ]
-    out += [
-        ("response.output_text.done", {**where, "text": text, "logprobs": []}),
-        ("response.content_part.done", {**where, "part": output_text(text)}),
-        ("response.output_item.done", {"output_index": 0, "item": message(item, text)}),
-        ("response.completed", {"response": response_object(req, rid, text)}),
-    ]
-    return out
+def earlier_turns(state: State, body: dict) -> list[Turn]:
+    previous = body.get("previous_response_id")
+    if previous is None:
+        return []
+    found = state.responses.get(previous)
+    if found is None:
+        raise not_found(previous, "previous_response_id")
+    return found.turns
 
 
 async def create_response(request: Request) -> Response:
     req = await admit(request, ENDPOINT)
-    text, rid = req.reply(req.body.get("input"), 32)
+    body = req.body
+    earlier = earlier_turns(req.state, body)
+    ask = ask_for(body, earlier)
+    answer = compose(ask)
+    req.input_tokens += estimate_tokens([[t.kind, t.text] for t in earlier]) if earlier else 0
+    req.bill(answer.output_tokens)
+    rid = digest(req.model, body)[:32]
+    response = build(body, req.model, rid, answer, req.input_tokens)
+    if body.get("store") is not False:
+        turns = [*ask.turns, *answer_turns(answer)]
+        req.state.responses.put(
+            response["id"], Stored(response, input_items(body.get("input")), turns)
+        )
     if not req.stream:
-        return JSONResponse(response_object(req, rid, text), headers=req.headers)
-    frames = (
-        sse.frame({"type": name, **data, "sequence_number": n}, event=name)
-        for n, (name, data) in enumerate(events(req, rid, text))
-    )
-    return sse.stream(frames, req.headers)
+        return JSONResponse(response, headers=req.headers)
+    return sse.stream(frames(response), req.headers)
+
+
+async def retrieve_response(request: Request) -> Response:
+    model_account(request, billing=False)
+    found = stored(request, request.path_params["response_id"])
+    if request.query_params.get("stream") == "true":
+        return sse.stream(frames(found.response), {})
+    return JSONResponse(found.response)
+
+
+async def delete_response(request: Request) -> Response:
+    model_account(request, billing=False)
+    response_id = request.path_params["response_id"]
+    if not request.app.state.sandbox.responses.delete(response_id):
+        raise not_found(response_id)
+    return JSONResponse({"id": response_id, "object": "response.deleted", "deleted": True})
+
+
+async def list_input_items(request: Request) -> Response:
+    model_account(request, billing=False)
+    found = stored(request, request.path_params["response_id"])
+    return JSONResponse(cursor_page(found.items, request.query_params))
+
+
+async def count_input_tokens(request: Request) -> Response:
+    model_account(request, billing=False)
+    body = validate("input-tokens", await read_json(request))
+    state: State = request.app.state.sandbox
+    earlier = earlier_turns(state, body)
+    count = estimate_tokens(ENDPOINT.prompt(body))
+    if earlier:
+        count += estimate_tokens([[t.kind, t.text] for t in earlier])
+    return JSONResponse({"object": "response.input_tokens", "input_tokens": count})
