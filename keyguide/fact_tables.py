@@ -543,7 +543,7 @@ def error_sections() -> str:
             f"- **Retry:** {retry}",
         ]
         if e.uncertain:
-            lines.append(f"- **Uncertain:** {e.uncertain}")
+            lines.append(f'- <span class="kg-note">**Uncertain:** {e.uncertain}</span>')
         stale = freshness.policy.mark(e)
         lines += [f"- **Source:** {source_note(e)}{stale}", ""]
         out.append("\n".join(lines))

@@ -37,13 +37,17 @@ def define_env(env: Any) -> None:
         """Where a fact came from, its kind of source and when we checked it, inline."""
         stale = freshness.policy.mark(fact)
         if fact.kind == "official" and not fact.guessed:
-            return f"(verified {fact.verified.isoformat()}, [source]({fact.source})){stale}"
-        return f"({fact_tables.source_note(fact)}){stale}"
+            note = f"(verified {fact.verified.isoformat()}, [source]({fact.source})){stale}"
+        else:
+            note = f"({fact_tables.source_note(fact)}){stale}"
+        return f'<span class="kg-note">{note}</span>'
 
     @env.macro
     def doubt(fact: facts.Sourced) -> str:
         """The fact's uncertainty in words, or nothing when the fact is firm."""
-        return f"**Uncertain:** {fact.uncertain}" if fact.uncertain else ""
+        if not fact.uncertain:
+            return ""
+        return f'<span class="kg-note">**Uncertain:** {fact.uncertain}</span>'
 
     @env.macro
     def verification_pass() -> str:

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.support.pages import DOCS, ROOT
+from tests.support.pages import DOCS, ROOT, fences
 
 TASK_PAGES = sorted([*DOCS.glob("get-started/*.md"), *DOCS.glob("how-to/*.md")])
 REQUIRED = ["## Steps", "## Check it worked", "## What can go wrong"]
@@ -27,3 +27,19 @@ def test_task_page_has_the_four_parts_in_order(page) -> None:
     assert re.search(r"reference/errors\.md#|error_link\(", wrong), (
         "'What can go wrong' links no error in the error reference"
     )
+
+
+POWERSHELL = re.compile(r"\$env:|Set-ExecutionPolicy|Activate\.ps1|Read-Host|\bsetx\b")
+
+
+@pytest.mark.parametrize(
+    "page", sorted(DOCS.rglob("*.md")), ids=lambda p: p.relative_to(ROOT).as_posix()
+)
+def test_powershell_commands_are_in_powershell_fences(page) -> None:
+    """So the highlighting, and the reader, know which shell a block is for."""
+    wrong = [
+        f"line {f.line}: ```{f.lang or '(none)'}"
+        for f in fences(page)
+        if f.lang != "powershell" and any(POWERSHELL.search(line) for line in f.body)
+    ]
+    assert not wrong, f"PowerShell in a non-powershell fence: {wrong}"
