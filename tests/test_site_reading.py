@@ -14,7 +14,8 @@ from tests.support.built_html import article, every_page, prose_sentences, table
 
 MIN_WORDS = 12  # a sentence this long on two pages is an explanation told twice
 MIN_SHARED = 3  # two tables sharing this many distinctive items show the same facts
-LIST_LINE = re.compile(r"^[ \t]*(?:[-*] |\d{1,2}\. )", re.MULTILINE)  # not "2025. The"
+# A list item or a table row left as text (not "2025. The" at the start of a line).
+MARKUP_LINE = re.compile(r"^[ \t]*(?:[-*] |\d{1,2}\. |\| .* \| )", re.MULTILINE)
 LITERAL = re.compile(r"\*\*|\{\{|\{%")
 
 
@@ -58,16 +59,16 @@ def test_no_fact_table_is_on_two_pages_unless_marked_as_summary(built_site: Path
     )
 
 
-def test_no_list_item_is_merged_into_a_paragraph(built_site: Path) -> None:
+def test_no_list_item_or_table_row_is_merged_into_a_paragraph(built_site: Path) -> None:
     merged = []
     for name, soup in pages(built_site):
         art = article(soup)
         for cut in art.select("pre, code") if art else []:
             cut.decompose()
         for p in art.select("p") if art else []:
-            if LIST_LINE.search(p.get_text()):
+            if MARKUP_LINE.search(p.get_text()):
                 merged.append(f"{name}: {p.get_text()[:100]!r}")
-    assert not merged, "list items rendered as one paragraph:\n" + "\n".join(merged)
+    assert not merged, "list items or table rows rendered as a paragraph:\n" + "\n".join(merged)
 
 
 def test_no_literal_markdown_or_template_syntax_outside_code(built_site: Path) -> None:
