@@ -20,12 +20,15 @@ def sandbox(port: int) -> None:
     sock = bind(port)
     root = f"http://127.0.0.1:{sock.getsockname()[1]}"
     base_url = f"{root}/v1"
-    keys = ", ".join(a.key for a in facts.accounts().accounts)
+    accounts = facts.accounts()
+    keys = ", ".join(a.key for a in accounts.accounts)
     print(f"{READY} {base_url}", flush=True)
     print("Point any OpenAI client at it:", flush=True)
     print(f"  export OPENAI_BASE_URL={base_url}", flush=True)
-    print("  export OPENAI_API_KEY=sk-sandbox-build", flush=True)
-    print("  export OPENAI_ADMIN_KEY=sk-admin-sandbox   # for client.admin.* calls", flush=True)
+    print(f"  export OPENAI_API_KEY={accounts.default_key}", flush=True)
+    print(
+        f"  export OPENAI_ADMIN_KEY={accounts.admin().key}   # for client.admin.* calls", flush=True
+    )
     print(f"Other keys, each an account in a given state: {keys}", flush=True)
     print(
         f"Start over (limits, usage, request ids): curl -X POST {root}/_sandbox/reset", flush=True

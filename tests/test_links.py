@@ -56,6 +56,20 @@ def test_facts_write_no_url_by_hand() -> None:
     assert not typed, f'write "{{site}}/path" (keyguide/facts/links.yml): {typed}'
 
 
+URL_IN_CODE = re.compile(r"\w+://(?!127\.0\.0\.1|localhost)[\w.-]+\.[a-z]{2,}\S*")
+
+
+def test_code_writes_no_url_by_hand() -> None:
+    """Links in keyguide/**/*.py (messages included) come from the facts, never typed."""
+    typed = [
+        f"{path.relative_to(ROOT)}:{n}: {m.group(0)}"
+        for path in sorted((ROOT / "keyguide").rglob("*.py"))
+        for n, line in enumerate(path.read_text().splitlines(), 1)
+        for m in URL_IN_CODE.finditer(line)
+    ]
+    assert not typed, f'name the site in links.yml and write "{{site}}/path" in a fact: {typed}'
+
+
 def test_every_external_link_is_https_on_a_named_site(built_site: Path) -> None:
     bases = [*facts.sites().values(), repo_url()]
     links = external_links(built_site)

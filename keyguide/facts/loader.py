@@ -75,15 +75,16 @@ def sites() -> dict[str, str]:
 
 
 def expand_sites(value: Any, path: Path, where: str = "") -> Any:
-    """Turn "{site}/path" strings into full URLs, naming the field when a site is unknown."""
+    """Turn "{site}/path" into full URLs, naming the field when a value starts with an unknown
+    site."""
     if isinstance(value, dict):
         return {k: expand_sites(v, path, f"{where}.{k}".lstrip(".")) for k, v in value.items()}
     if isinstance(value, list):
         return [expand_sites(v, path, f"{where}.{i}") for i, v in enumerate(value)]
-    if isinstance(value, str) and (m := SITE_REF.match(value)):
-        if m["site"] not in sites():
-            raise FactsError(f"{path}: {where}: unknown site {{{m['site']}}} (see links.yml)")
-        return sites()[m["site"]] + value[m.end() :]
+    if isinstance(value, str) and (m := SITE_REF.match(value)) and m["site"] not in sites():
+        raise FactsError(f"{path}: {where}: unknown site {{{m['site']}}} (see links.yml)")
+    if isinstance(value, str):  # other {placeholders} are left for templates to fill
+        return SITE_REF.sub(lambda m: sites().get(m["site"], m[0]), value)
     return value
 
 

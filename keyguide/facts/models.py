@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
@@ -59,6 +59,7 @@ class ModelPrice(Sourced):
     output: float | None = Field(default=None, ge=0)
     released: dt.date | None = None
     shutdown: dt.date | None = None
+    dimensions: int | None = Field(default=None, gt=0)  # embedding models: vector length
 
 
 class Modifier(Sourced):
@@ -207,6 +208,9 @@ class ApiError(Sourced):
     code: str | None
     param: str | None = None
     message: str  # what the API says (so readers can search for it)
+    # The API's whole messages, word for word, with {placeholders} for what varies (the
+    # sandbox sends them); a link in one is written {site}/path like any other.
+    templates: dict[str, str] = {}
     meaning: str
     fix: str
     retry: bool
@@ -245,7 +249,7 @@ class Account(Strict):
     name: str
     state: str
     answer: str  # what a model request gets, in words
-    tier: str = "build"
+    tier: str  # Accounts.default_tier when the file gives none
     error: str | None = None  # id in errors.yml that model requests get
     rpm: int | None = None  # override the tier's example limits
     tpm: int | None = None
@@ -254,7 +258,31 @@ class Account(Strict):
 
 
 class Accounts(Strict):
+    default_tier: str  # the tier of an account that names none, and of the sandbox's project
+    default_key: str  # the key readers start with
     accounts: list[Account] = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _default_tier(cls, data: Any) -> Any:
+        """An account without a tier is on the default one."""
+        if isinstance(data, dict) and isinstance(data.get("accounts"), list):
+            default = data.get("default_tier")
+            accounts = [
+                {"tier": default, **a} if isinstance(a, dict) else a for a in data["accounts"]
+            ]
+            data = {**data, "accounts": accounts}
+        return data
+
+    @model_validator(mode="after")
+    def _default_key_exists(self) -> Accounts:
+        if self.default_key not in self.by_key():
+            raise ValueError(f"default_key: {self.default_key}: not an account's key")
+        return self
+
+    def admin(self) -> Account:
+        """The organization admin account (its key works on administration endpoints)."""
+        return next(a for a in self.accounts if a.admin)
 
     def by_key(self) -> dict[str, Account]:
         return {a.key: a for a in self.accounts}

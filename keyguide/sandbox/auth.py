@@ -7,11 +7,7 @@ from starlette.requests import Request
 from keyguide import facts
 from keyguide.sandbox.errors import APIError
 
-NO_KEY = (
-    "You didn't provide an API key. You need to provide your API key in an "
-    "Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY)."
-)
-ADMIN_SCOPES = "api.management.read, api.management.write"
+ADMIN_SCOPES = "api.management.read, api.management.write"  # ours: what admin endpoints need
 
 
 def mask(key: str) -> str:
@@ -22,18 +18,14 @@ def mask(key: str) -> str:
 
 
 def incorrect_key(key: str) -> APIError:
-    return APIError.from_catalogue(
-        "invalid-api-key",
-        f"Incorrect API key provided: {mask(key)}. You can find your API key at "
-        "https://platform.openai.com/account/api-keys.",
-    )
+    return APIError.from_template("invalid-api-key", "incorrect", {"key": mask(key)})
 
 
 def bearer_key(request: Request) -> str:
     scheme, _, key = request.headers.get("authorization", "").partition(" ")
     key = key.strip()
     if scheme.lower() != "bearer" or not key:
-        raise APIError.from_catalogue("missing-api-key", NO_KEY)
+        raise APIError.from_template("missing-api-key", "missing", {})
     return key
 
 
@@ -78,8 +70,7 @@ def admin_account(request: Request) -> facts.Account:
     error = account_error(account)
     if error is not None and error.status == 401:
         raise error
+    missing = APIError.from_template("missing-scope", "missing", {"scopes": ADMIN_SCOPES})
     raise APIError.from_catalogue(
-        "missing-scope",
-        "You have insufficient permissions for this operation. "
-        f"Missing scopes: {ADMIN_SCOPES}. Administration endpoints need an admin key.",
+        "missing-scope", f"{missing} Administration endpoints need an admin key."
     )

@@ -9,7 +9,8 @@ from keyguide import clock, facts
 from keyguide.sandbox.errors import APIError
 
 CREATED = 1767225600  # 2026-01-01: a fixed date keeps answers deterministic
-DIMENSIONS = {"text-embedding-3-small": 1536, "text-embedding-3-large": 3072}
+# Embedding length per model, from the pricing facts (each embedding model states it).
+DIMENSIONS = {m.id: m.dimensions for m in facts.pricing().models if m.dimensions}
 
 
 @cache
@@ -26,11 +27,7 @@ def model_object(m: facts.ModelPrice) -> dict:
 
 
 def not_found(model: str) -> APIError:
-    return APIError.from_catalogue(
-        "model-not-found",
-        f"The model `{model}` does not exist or you do not have access to it.",
-        param="model",
-    )
+    return APIError.from_template("model-not-found", "unknown", {"model": model}, param="model")
 
 
 def require_model(body: dict, kind: str) -> str:

@@ -31,5 +31,11 @@ class APIError(Exception):
         kw.setdefault("type", e.type)
         return cls(e.status, message or e.message, code=e.code, **kw)
 
+    @classmethod
+    def from_template(cls, error_id: str, template: str, values: dict, **kw) -> APIError:
+        """The error with the API's own message, filled in from the error facts' template."""
+        message = facts.errors().by_id(error_id).templates[template].format(**values)
+        return cls.from_catalogue(error_id, message, **kw)
+
     def response(self) -> JSONResponse:
         return JSONResponse(self.body, status_code=self.status, headers=self.headers)

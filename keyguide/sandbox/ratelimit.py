@@ -16,7 +16,6 @@ from keyguide.sandbox.errors import APIError
 
 WINDOW = 60.0  # seconds: limits are per minute
 ORGANIZATION = "org-sandbox"
-LEARN_MORE = "Visit https://platform.openai.com/account/rate-limits to learn more."
 
 
 def go_duration(seconds: float) -> str:
@@ -115,24 +114,25 @@ def over_limit(
 ) -> APIError:
     unit = "requests per min (RPM)" if kind == "requests" else "tokens per min (TPM)"
     used = bucket.capacity - max(0, math.floor(bucket.level + 1e-9))
-    message = (
-        f"Rate limit reached for {model} in organization {ORGANIZATION} on {unit}: "
-        f"Limit {bucket.capacity}, Used {used}, Requested {amount}. "
-        f"Please try again in {go_duration(wait)}. {LEARN_MORE}"
-    )
+    values = {"model": model, "organization": ORGANIZATION, "unit": unit, "wait": go_duration(wait)}
+    values |= {"limit": bucket.capacity, "used": used, "requested": amount}
     retry_after = str(max(1, math.ceil(wait - 1e-6)))
-    return APIError.from_catalogue(
-        "rate-limit-exceeded", message, type=kind, headers={**sent, "retry-after": retry_after}
+    return APIError.from_template(
+        "rate-limit-exceeded",
+        "reached",
+        values,
+        type=kind,
+        headers={**sent, "retry-after": retry_after},
     )
 
 
 def too_large(model: str, limit: int, tokens: int, sent: dict[str, str]) -> APIError:
     """A request bigger than the whole per-minute budget: waiting can never help."""
-    message = (
-        f"Request too large for {model} in organization {ORGANIZATION} on tokens per min "
-        f"(TPM): Limit {limit}, Requested {tokens}. The input or output tokens must be "
-        f"reduced in order to run successfully. {LEARN_MORE}"
-    )
-    return APIError.from_catalogue(
-        "rate-limit-exceeded", message, type="tokens", headers={**sent, "x-should-retry": "false"}
+    values = {"model": model, "organization": ORGANIZATION, "limit": limit, "requested": tokens}
+    return APIError.from_template(
+        "rate-limit-exceeded",
+        "too_large",
+        values,
+        type="tokens",
+        headers={**sent, "x-should-retry": "false"},
     )

@@ -10,6 +10,7 @@ from starlette.datastructures import QueryParams
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 
+from keyguide import facts
 from keyguide.sandbox.auth import admin_account
 from keyguide.sandbox.catalogue import served
 from keyguide.sandbox.errors import APIError
@@ -155,7 +156,7 @@ async def delete_spend_limit(request: Request) -> JSONResponse:
 
 
 def rate_limit_object(state: State, project_id: str, model: str) -> dict:
-    base = tier_limits("build", model)
+    base = tier_limits(facts.accounts().default_tier, model)
     return {
         "object": "project.rate_limit",
         "id": f"rl-{model}",

@@ -33,8 +33,8 @@ def encode(vector: list[float], encoding: str) -> list[float] | str:
 
 async def create_embedding(request: Request) -> JSONResponse:
     req = await admit(request, ENDPOINT)
-    dims = req.body.get("dimensions") or DIMENSIONS.get(req.model, 1536)
-    if not 1 <= dims <= DIMENSIONS.get(req.model, 1536):
+    dims = req.body.get("dimensions") or DIMENSIONS[req.model]
+    if not 1 <= dims <= DIMENSIONS[req.model]:
         raise APIError(400, f"Invalid value for 'dimensions': {dims}.", param="dimensions")
     encoding = req.body.get("encoding_format", "float")
     data = [
