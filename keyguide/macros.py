@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyguide import fact_tables, facts, freshness, live, sdk
+from keyguide import fact_tables, facts, freshness, live, samples, sdk
 
 
 def define_env(env: Any) -> None:
@@ -23,6 +23,10 @@ def define_env(env: Any) -> None:
     env.variables["sites"] = facts.sites()  # pages link as {{ sites.openai_docs }}/guides/...
     env.variables["sdk_version"] = sdk.installed_version()  # from uv.lock, via the install
     env.variables["sdk_requirement"] = sdk.requirement()  # what readers install; see keyguide.sdk
+    # {{ sample("how-to/retries") }}: Python / JavaScript / curl tabs
+    env.macro(samples.sample_tabs, "sample")
+    # {{ output("how-to/retries") }}: one block, or a tab per language where they differ
+    env.macro(samples.output_tabs, "output")
     env.macro(fact_tables.usd, "usd")  # $0.075, $2.50, $200,000
     for name, render in fact_tables.MACROS.items():  # the reference tables; see fact_tables
         env.macro(render, name)

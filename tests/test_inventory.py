@@ -1,11 +1,12 @@
-"""Inventory: every sample is on a page, every include exists, and no Python is written
-inline. (Samples are linted and type-checked with the project's code: test_code_style.)"""
+"""Inventory: every sample is on a page in all three languages, every include exists, and no
+sample code is written inline. (Samples are linted and type-checked: test_code_style.)"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from tests.support.pages import PYTHON_LANGS, ROOT, fences, includes, pages
+from keyguide.samples import CURL, CURL_NOTE, JAVASCRIPT, PYTHON
+from tests.support.pages import ROOT, SAMPLE_LANGS, fences, includes, pages
 from tests.support.snippet_harness import SNIPPETS
 
 
@@ -14,8 +15,9 @@ def rel(path: Path) -> str:
 
 
 def shown_files() -> list[Path]:
-    """Samples and the outputs pages show (sidecar .yml metadata is not shown)."""
-    return sorted(p for p in SNIPPETS.rglob("*") if p.suffix in {".py", ".sh", ".out"})
+    """Samples, curl-tab notes and the outputs pages show (run specs are not shown)."""
+    shown = {PYTHON.suffix, JAVASCRIPT.suffix, CURL.suffix, ".out"}
+    return sorted(p for p in SNIPPETS.rglob("*") if p.suffix in shown or p.name.endswith(CURL_NOTE))
 
 
 def test_every_sample_and_output_is_included_by_a_page() -> None:
@@ -25,17 +27,28 @@ def test_every_sample_and_output_is_included_by_a_page() -> None:
 
 
 def test_every_include_points_to_an_existing_file() -> None:
-    broken = [
-        f"{rel(i.page)}:{i.line} -> {rel(i.target)}" for i in includes() if not i.target.is_file()
-    ]
+    broken = [f"{rel(i.page)}:{i.line} -> {i.target}" for i in includes() if not i.target.is_file()]
     assert not broken, f"includes of missing files: {broken}"
 
 
-def test_no_python_is_written_inline_on_a_page() -> None:
+def test_no_sample_code_is_written_inline_on_a_page() -> None:
     inline = [
-        f"{rel(f.page)}:{f.line}"
+        f"{rel(f.page)}:{f.line} ({f.lang})"
         for page in pages()
         for f in fences(page)
-        if f.lang in PYTHON_LANGS and any(line.strip() and "--8<--" not in line for line in f.body)
+        if f.lang in SAMPLE_LANGS and any(line.strip() and "--8<--" not in line for line in f.body)
     ]
-    assert not inline, f"inline Python blocks (put the code in snippets/ and include it): {inline}"
+    assert not inline, f"inline sample code (put it in snippets/ and include it): {inline}"
+
+
+def test_curl_samples_default_to_the_real_api_and_honour_openai_base_url() -> None:
+    """Readers run them as written against api.openai.com; the tests point them at the
+    sandbox through OPENAI_BASE_URL. (Sandbox-only calls, /_sandbox/, have no real default.)"""
+    default = "${OPENAI_BASE_URL:-https://api.openai.com/v1}"
+    wrong = []
+    for path in sorted(SNIPPETS.rglob(f"*{CURL.suffix}")):
+        text = path.read_text()
+        hard_coded = "api.openai.com" in text.replace(default, "")
+        if hard_coded or (default not in text and "/_sandbox/" not in text):
+            wrong.append(rel(path))
+    assert not wrong, f"curl samples that don't use {default}: {wrong}"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.support.node_packages import ensure_installed
 from tests.support.sandbox_process import Sandbox
 from tests.support.snippet_harness import (
     PLAIN,
@@ -36,6 +37,8 @@ def test_sample_prints_what_the_page_shows(
     run: Run, sandbox: Sandbox, tmp_path: Path, request: pytest.FixtureRequest
 ) -> None:
     forks = None if PLAIN else request.getfixturevalue("forks")
+    if run.sample.suffix == ".mjs":
+        ensure_installed()  # the openai npm package the sample imports
     reset_sandbox(sandbox.base_url)
     check(run, execute_fast(run, sandbox.base_url, tmp_path, forks))
 

@@ -1,2 +1,2 @@
-curl -sS "$OPENAI_BASE_URL/models/gpt-5.5" \
+curl -sS "${OPENAI_BASE_URL:-https://api.openai.com/v1}/models/gpt-5.5" \
   -H "Authorization: Bearer $OPENAI_API_KEY"

@@ -1,10 +1,13 @@
 """Discover every sample under snippets/ and run it as a reader would.
 
-A sample is `snippets/<area>/<name>.py` (or `.sh` for shell). Beside it:
-- `<name>.out`: the output the page shows; the run must print exactly this.
+A sample is `snippets/<area>/<name>.py`, `.mjs` (JavaScript) or `.sh` (curl); a reader runs
+it as `python name.py`, `node name.mjs` or `bash name.sh`. Beside it:
+- `<name>.out`: the output the page shows; the run must print exactly this. A language whose
+  output differs has its own `<name>.js.out` / `<name>.sh.out` (keyguide/samples.py).
 - `<name>.yml` (optional): `runs:`, a list of {key, exit, output, env}, when the sample
   runs against other sandbox accounts or is expected to fail. Default: one run with
-  key sk-sandbox-build, exit 0, output <name>.out.
+  key sk-sandbox-build, exit 0, output <name>.out. All languages of a sample share it;
+  curl exits 0 on an HTTP error, so a curl run expects `curl_exit` (default 0) instead.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from pathlib import Path
 
 import yaml
 
+from keyguide.samples import LANGUAGES, expected_output, language_of, own_output
+
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = ROOT / "snippets"
-SAMPLE_SUFFIXES = {".py", ".sh"}
+SAMPLE_SUFFIXES = {lang.suffix for lang in LANGUAGES}
 DEFAULT_KEY = "sk-sandbox-build"
 UPDATE = os.environ.get("KEYGUIDE_UPDATE_SNIPPETS") == "1"
 TIMEOUT = 60  # seconds per run
@@ -48,6 +53,12 @@ class Run:
             tags.append(self.output.name)  # runs may share a key and differ in env
         return f"{rel}[{','.join(tags)}]" if tags else rel
 
+    @property
+    def expected(self) -> Path:
+        """The output file this run must print (its language's own, or the shared one)."""
+        assert self.output is not None
+        return expected_output(self.output, language_of(self.sample))
+
 
 def samples() -> list[Path]:
     return sorted(p for p in SNIPPETS.rglob("*") if p.suffix in SAMPLE_SUFFIXES)
@@ -61,7 +72,7 @@ def runs_for(sample: Path) -> list[Run]:
     meta = yaml.safe_load(meta_path.read_text()) or {}
     runs = []
     for spec in meta.get("runs", [{}]):
-        unknown = set(spec) - {"key", "exit", "output", "env"}
+        unknown = set(spec) - {"key", "exit", "curl_exit", "output", "env"}
         if unknown:
             raise ValueError(f"{meta_path}: unknown run fields {sorted(unknown)}")
         out = sample.parent / spec["output"] if "output" in spec else default_out
@@ -69,7 +80,7 @@ def runs_for(sample: Path) -> list[Run]:
             Run(
                 sample,
                 key=spec.get("key", DEFAULT_KEY),
-                exit=spec.get("exit", 0),
+                exit=spec.get("curl_exit" if sample.suffix == ".sh" else "exit", 0),
                 output=out,
                 env={k: str(v) for k, v in spec.get("env", {}).items()},
             )
@@ -92,11 +103,13 @@ def reader_env(base_url: str, key: str, extra: dict[str, str]) -> dict[str, str]
 def command(sample: Path) -> list[str]:
     if sample.suffix == ".sh":
         return ["bash", str(sample)]
+    if sample.suffix == ".mjs":
+        return ["node", str(sample)]
     return [sys.executable, str(sample)]
 
 
 def execute(run: Run, base_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    """Run the sample as a plain subprocess: `python sample.py` or `bash sample.sh`."""
+    """Run the sample as a plain subprocess: `python` / `node` / `bash` sample."""
     return subprocess.run(
         command(run.sample),
         env=reader_env(base_url, run.key, run.env),
@@ -199,20 +212,32 @@ def check(run: Run, result: subprocess.CompletedProcess[str]) -> None:
             f"{where} with key {run.key} exited {result.returncode}, expected {run.exit}\n"
             f"--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
         )
-    assert run.output is not None
     if UPDATE:
-        run.output.write_text(result.stdout)
+        update(run, result.stdout)
         return
-    if not run.output.exists():
-        raise AssertionError(f"{where}: no expected output file {run.output.relative_to(ROOT)}")
-    expected = run.output.read_text()
+    expected_path = run.expected
+    if not expected_path.exists():
+        raise AssertionError(f"{where}: no expected output file {expected_path.relative_to(ROOT)}")
+    expected = expected_path.read_text()
     if result.stdout != expected:
         diff = "".join(
             difflib.unified_diff(
                 expected.splitlines(keepends=True),
                 result.stdout.splitlines(keepends=True),
-                fromfile=str(run.output.relative_to(ROOT)) + " (what the page shows)",
+                fromfile=str(expected_path.relative_to(ROOT)) + " (what the page shows)",
                 tofile=f"{where} (what it printed with {run.key})",
             )
         )
         raise AssertionError(f"{where}: printed output differs from the page\n{diff}")
+
+
+def update(run: Run, stdout: str) -> None:
+    """Refresh the expected output: the shared file, or the language's own when it differs."""
+    assert run.output is not None
+    own = own_output(run.output, language_of(run.sample))
+    if own == run.output or not run.output.exists() or run.output.read_text() == stdout:
+        run.output.write_text(stdout)
+        if own != run.output:
+            own.unlink(missing_ok=True)
+    else:
+        own.write_text(stdout)
