@@ -25,10 +25,10 @@ INTRO = (
     "Each link is a plain-Markdown copy of one page of the guide. Prices, limits and "
     "error codes on them were rendered from sourced facts when the site was built."
 )
-# A tab (=== "Windows") or an admonition (!!! warning "Title", ??? note): its body is
-# indented four spaces under it.
+# A tab (=== "Windows"; ===! starts a new set) or an admonition (!!! warning "Title",
+# ??? note): its body is indented four spaces under it.
 BLOCK = re.compile(
-    r'^(?P<indent> *)(?:===|!!!|\?\?\?)\+? *(?P<kind>[\w-]+)? *(?:"(?P<label>.*)")? *$'
+    r'^(?P<indent> *)(?:===|!!!|\?\?\?)[!+]* *(?P<kind>[\w-]+)? *(?:"(?P<label>.*)")? *$'
 )
 # A wrapper that md_in_html keeps for layout only, such as <div class="grid cards" markdown>.
 LAYOUT_TAG = re.compile(r"^ *(?:<div\b[^>]*\bmarkdown\b[^>]*>|</div>) *$")

@@ -13,7 +13,8 @@ from keyguide.llms_txt import copy_path, labelled
 from tests.support.pages import DOCS, includes
 from tests.support.site_nav import nav_urls
 
-TAB = re.compile(r'^ *=== "(.*)"', re.MULTILINE)
+TAB = re.compile(r'^ *===[!+]* "(.*)"', re.MULTILINE)
+BLOCK_START = re.compile(r'^ *(?:===[!+]* "|!!! )', re.MULTILINE)
 PAGES = sorted(DOCS.rglob("*.md"))
 
 
@@ -30,7 +31,8 @@ def test_llms_txt_lists_every_nav_page_in_nav_order(built_site: Path) -> None:
 def test_markdown_copy_holds_what_the_page_shows(built_site: Path, page: Path) -> None:
     copy = (built_site / copy_path(page.relative_to(DOCS).as_posix())).read_text()
     assert copy.startswith("# ")
-    left = [s for s in ("{{", "{%", "--8<--", '=== "', "!!! ") if s in copy]
+    left = [s for s in ("{{", "{%", "--8<--") if s in copy]
+    left += BLOCK_START.findall(copy)  # at a line's start: JavaScript's `=== "` is code
     assert not left, f"unrendered syntax in the copy: {left}"
     for label in TAB.findall(page.read_text()):
         assert re.search(rf"^ *\*\*{re.escape(label)}\*\*$", copy, re.M), f"tab {label!r} lost"
