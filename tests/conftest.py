@@ -13,6 +13,32 @@ from tests.support.site_build import build_once
 ROOT = Path(__file__).resolve().parent.parent
 
 
+WORKERS = 3  # on 2 cores: samples wait on retries and backoff, a third worker uses the wait
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--refresh-outputs",
+        action="store_true",
+        help="Keyguide: write what each sample printed to its .out file instead of comparing "
+        "it; review the diff before you commit.",
+    )
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Workers pay for a run of whole folders (the full check: about 50 s on one process
+    against about 35 s on three), not for a module or a few tests: starting them costs
+    about 2 s. An explicit -n wins."""
+    option = config.option
+    if getattr(option, "numprocesses", 0) is not None or hasattr(config, "workerinput"):
+        return
+    paths = [Path(a.split("::")[0]) for a in config.args]
+    narrowed = option.keyword or option.lf or option.stepwise or option.usepdb
+    if not narrowed and all(p.is_dir() for p in paths):
+        option.numprocesses, option.dist = WORKERS, "worksteal"
+
+
 @pytest.fixture(scope="session")
 def sandbox() -> Iterator[Sandbox]:
     """One sandbox process per test session (per xdist worker)."""

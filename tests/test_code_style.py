@@ -16,6 +16,8 @@ import pytest
 
 from tests.support.node_packages import tool
 
+pytestmark = pytest.mark.tools  # -m "not tools" skips these while you iterate
+
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -40,7 +41,8 @@ def test_sample_prints_what_the_page_shows(
     if run.sample.suffix == ".mjs":
         ensure_installed()  # the openai npm package the sample imports
     reset_sandbox(sandbox.base_url)
-    check(run, execute_fast(run, sandbox.base_url, tmp_path, forks))
+    refresh = request.config.getoption("refresh_outputs")
+    check(run, execute_fast(run, sandbox.base_url, tmp_path, forks), refresh)
 
 
 def comparison_runs() -> list[Run]:
@@ -91,3 +93,13 @@ def test_fast_path_exits_like_the_interpreter(
         plain.stdout,
         plain.stderr,
     )
+
+
+def test_refresh_outputs_writes_what_the_sample_printed(tmp_path: Path) -> None:
+    """pytest --refresh-outputs: the new output becomes the expected one, even on a mismatch."""
+    expected = tmp_path / "sample.out"
+    expected.write_text("old\n")
+    run = Run(RUNS[0].sample, output=expected)
+    printed = subprocess.CompletedProcess(args=[], returncode=0, stdout="new\n", stderr="")
+    check(run, printed, refresh=True)
+    assert expected.read_text() == "new\n"

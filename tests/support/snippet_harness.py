@@ -31,7 +31,6 @@ ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = ROOT / "snippets"
 SAMPLE_SUFFIXES = {lang.suffix for lang in LANGUAGES}
 DEFAULT_KEY = "sk-sandbox-build"
-UPDATE = os.environ.get("KEYGUIDE_UPDATE_SNIPPETS") == "1"
 TIMEOUT = 60  # seconds per run
 # Run .py samples as plain subprocesses instead of forking them (slower; for comparison).
 PLAIN = os.environ.get("KEYGUIDE_PLAIN_SAMPLES") == "1"
@@ -204,15 +203,16 @@ def execute_fast(
     return forks.run(run.sample, reader_env(base_url, run.key, run.env), cwd)
 
 
-def check(run: Run, result: subprocess.CompletedProcess[str]) -> None:
-    """Fail with a message that names the sample and shows what differs."""
+def check(run: Run, result: subprocess.CompletedProcess[str], refresh: bool = False) -> None:
+    """Fail with a message that names the sample and shows what differs; with refresh
+    (pytest --refresh-outputs), write the output as the new expected one instead."""
     where = run.sample.relative_to(ROOT)
     if result.returncode != run.exit:
         raise AssertionError(
             f"{where} with key {run.key} exited {result.returncode}, expected {run.exit}\n"
             f"--- stdout\n{result.stdout}--- stderr\n{result.stderr}"
         )
-    if UPDATE:
+    if refresh:
         update(run, result.stdout)
         return
     expected_path = run.expected
