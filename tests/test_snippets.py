@@ -41,7 +41,7 @@ def test_sample_prints_what_the_page_shows(
     if run.sample.suffix == ".mjs":
         ensure_installed()  # the openai npm package the sample imports
     reset_sandbox(sandbox.base_url)
-    refresh = request.config.getoption("refresh_outputs")
+    refresh = bool(request.config.getoption("refresh_outputs"))
     check(run, execute_fast(run, sandbox.base_url, tmp_path, forks), refresh)
 
 
