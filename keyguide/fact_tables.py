@@ -510,11 +510,12 @@ def errors_table() -> str:
                 text(e.message),
                 "yes" if e.retry else "no",
                 f"<code>{e.exception}</code>",
+                f"<code>{e.js_exception}</code>",
             ],
         )
         for e in facts.errors().errors
     ]
-    head = ["Status", "Type", "Code", "Message", "Retry helps", "Python exception"]
+    head = ["Status", "Type", "Code", "Message", "Retry helps", "Python", "JavaScript"]
     return html_table("errors", head, rows)
 
 
@@ -539,7 +540,7 @@ def error_sections() -> str:
             + (f" · param `{e.param}`" if e.param else ""),
             f"- **Cause:** {e.meaning}",
             f"- **Fix:** {e.fix}",
-            f"- **Python exception:** `openai.{e.exception}`",
+            f"- **Exception:** Python `openai.{e.exception}`, JavaScript `OpenAI.{e.js_exception}`",
             f"- **Retry:** {retry}",
         ]
         if e.uncertain:

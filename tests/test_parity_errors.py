@@ -1,11 +1,14 @@
-"""Errors <-> SDK <-> sandbox: every row of errors.yml names the exception the official SDK
-raises for it, and the sandbox produces every row it can (status, type and code), which the
-SDK then raises as exactly that exception."""
+"""Errors <-> SDKs <-> sandbox: every row of errors.yml names the exception each official SDK
+(openai-python, openai-node) raises for it, and the sandbox produces every row it can
+(status, type and code), which the SDK then raises as exactly that exception."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 import httpx2
@@ -13,6 +16,7 @@ import openai
 import pytest
 
 from keyguide import facts
+from tests.support.node_packages import ROOT, ensure_installed
 from tests.support.sandbox_process import Sandbox
 from tests.support.snippet_harness import reset_sandbox
 
@@ -78,6 +82,7 @@ def test_the_sdk_maps_the_status_to_the_exception_the_table_names(error: facts.A
     )
     exc = client._make_status_error(error.message, body=body, response=response)
     assert type(exc).__name__ == error.exception
+
     assert getattr(openai, error.exception) is type(exc)
     assert exc.code == error.code and exc.type == error.type
 
@@ -106,3 +111,36 @@ def test_the_sandbox_produces_the_error_and_the_sdk_raises_its_class(
     assert isinstance(raised.body, dict)
     assert (raised.body.get("type"), raised.body.get("code")) == (error.type, error.code)
     assert raised.request_id, "every sandbox answer carries x-request-id"
+
+
+# openai-node's own status->class map: the client's makeStatusError, for each status asked.
+NODE_CLASSES = """
+import OpenAI from "openai";
+const client = new OpenAI({ apiKey: "sk-unused" });
+const classes = {};
+for (const status of JSON.parse(process.argv[1])) {
+  const error = client.makeStatusError(status, { message: "m" }, "m", new Headers());
+  if (!(error instanceof OpenAI[error.constructor.name])) throw new Error("not exported");
+  classes[status] = error.constructor.name;
+}
+console.log(JSON.stringify(classes));
+"""
+
+
+@cache
+def node_classes() -> dict[int, str]:
+    ensure_installed()
+    statuses = sorted({e.status for e in ERRORS})
+    result = subprocess.run(
+        ["node", "--input-type=module", "-e", NODE_CLASSES, json.dumps(statuses)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return {int(k): v for k, v in json.loads(result.stdout).items()}
+
+
+@pytest.mark.parametrize("error", ERRORS, ids=lambda e: e.id)
+def test_openai_node_maps_the_status_to_the_class_the_table_names(error: facts.ApiError) -> None:
+    assert node_classes()[error.status] == error.js_exception

@@ -244,7 +244,10 @@ def test_errors_page_has_one_table_and_a_section_per_error(built_site: Path) -> 
         {
             e.id: (
                 e,
-                [e.status, e.type, e.code, e.message, "yes" if e.retry else "no", e.exception],
+                [
+                    *(e.status, e.type, e.code, e.message, "yes" if e.retry else "no"),
+                    *(e.exception, e.js_exception),
+                ],
             )
             for e in errors
         },
@@ -256,7 +259,7 @@ def test_errors_page_has_one_table_and_a_section_per_error(built_site: Path) -> 
         assert said is not None and details is not None, e.id
         assert e.message in said.get_text()
         section = squash(details.get_text())
-        for text in (e.meaning, e.fix, f"openai.{e.exception}", e.type):
+        for text in (e.meaning, e.fix, f"openai.{e.exception}", f"OpenAI.{e.js_exception}", e.type):
             assert squash(text.replace("`", "")) in section, (e.id, text)
         assert ("Yes" if e.retry else "No") in section
         assert rows(soup, "errors")[e.id][0].select_one(f'a[href="#{e.id}"]')

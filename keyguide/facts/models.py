@@ -214,7 +214,8 @@ class ApiError(Sourced):
     meaning: str
     fix: str
     retry: bool
-    exception: str  # the SDK class raised for this status
+    exception: str  # the class openai-python raises for this status
+    js_exception: str  # the class openai-node throws for it (OpenAI.<name>)
 
 
 class Errors(Strict):
