@@ -40,11 +40,19 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 
 @pytest.fixture(scope="session")
-def sandbox() -> Iterator[Sandbox]:
-    """One sandbox process per test session (per xdist worker)."""
+def sandbox_process() -> Iterator[Sandbox]:
+    """One sandbox process per test session (per xdist worker). Tests ask for `sandbox`."""
     box = start_sandbox()
     yield box
     box.stop()
+
+
+@pytest.fixture
+def sandbox(sandbox_process: Sandbox) -> Sandbox:
+    """The session's sandbox, reset first: every test that uses it starts from the same state
+    (no limits spent, no usage, no request ids), whichever worker ran what before it."""
+    sandbox_process.reset()
+    return sandbox_process
 
 
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:

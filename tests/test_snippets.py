@@ -25,10 +25,10 @@ RUNS = all_runs()
 
 
 @pytest.fixture(scope="session")
-def forks(sandbox: Sandbox) -> Iterator[ForkServer]:
+def forks(sandbox_process: Sandbox) -> Iterator[ForkServer]:
     """One warmed-up fork server per test session (per xdist worker)."""
     server = ForkServer()
-    server.warm(sandbox.base_url)
+    server.warm(sandbox_process.base_url)
     yield server
     server.stop()
 
