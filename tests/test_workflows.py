@@ -1,4 +1,5 @@
-"""GitHub workflows are valid (schema) and safe (zizmor), checked offline."""
+"""GitHub workflows are valid (schema) and safe (zizmor), checked offline, and GitHub runs
+the same check as every machine: .ci/run, in a Debian bookworm container."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-pytestmark = pytest.mark.tools  # -m "not tools" skips these while you iterate
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -19,6 +19,7 @@ def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True)
 
 
+@pytest.mark.tools
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
 def test_workflow_matches_the_github_schema(workflow: Path) -> None:
     result = run(
@@ -27,6 +28,7 @@ def test_workflow_matches_the_github_schema(workflow: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.tools
 def test_dependabot_config_matches_its_schema() -> None:
     result = run(
         str(BIN / "check-jsonschema"),
@@ -37,6 +39,37 @@ def test_dependabot_config_matches_its_schema() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.tools
 def test_workflows_pass_zizmor() -> None:
     result = run(str(BIN / "zizmor"), "--offline", "--no-progress", str(ROOT / ".github"))
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def jobs(workflow: Path) -> dict[str, dict]:
+    return yaml.safe_load(workflow.read_text())["jobs"]
+
+
+def test_github_runs_the_one_check_in_a_bookworm_container() -> None:
+    check = jobs(ROOT / ".github/workflows/ci.yml")["check"]
+    assert "-bookworm@sha256:" in check["container"]["image"], "Debian 12, pinned by digest"
+    runs = [step["run"] for step in check["steps"] if "run" in step]
+    assert runs[-1] == "bash .ci/run", "the check is .ci/run, not a second copy of it"
+    assert not any("pytest" in run for run in runs[:-1])
+
+
+def test_the_site_deploys_only_after_the_check_passed() -> None:
+    ci = jobs(ROOT / ".github/workflows/ci.yml")
+    needs = {name: job.get("needs") for name, job in ci.items()}
+    deploys = [n for n, job in ci.items() if "deploy-pages" in str(job.get("steps"))]
+    assert deploys, "no job deploys the site"
+    for name in deploys:
+        chain = [name]
+        while needs.get(chain[-1]):
+            chain.append(needs[chain[-1]])
+        assert "check" in chain, f"{name} does not wait for the check"
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda p: p.name)
+def test_every_job_has_a_time_limit(workflow: Path) -> None:
+    unlimited = [name for name, job in jobs(workflow).items() if "timeout-minutes" not in job]
+    assert not unlimited
