@@ -23,6 +23,8 @@ def define_env(env: Any) -> None:
     env.variables["sites"] = facts.sites()  # pages link as {{ sites.openai_docs }}/guides/...
     env.variables["sdk_version"] = sdk.installed_version()  # from uv.lock, via the install
     env.variables["sdk_requirement"] = sdk.requirement()  # what readers install; see keyguide.sdk
+    env.variables["js_sdk_version"] = sdk.node_version()  # from package.json
+    env.variables["js_sdk_requirement"] = sdk.node_requirement()  # npm install openai@6
     # {{ sample("how-to/retries") }}: Python / JavaScript / curl tabs
     env.macro(samples.sample_tabs, "sample")
     # {{ output("how-to/retries") }}: one block, or a tab per language where they differ
