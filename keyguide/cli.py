@@ -30,9 +30,8 @@ def sandbox(port: int) -> None:
         f"  export OPENAI_ADMIN_KEY={accounts.admin().key}   # for client.admin.* calls", flush=True
     )
     print(f"Other keys, each an account in a given state: {keys}", flush=True)
-    print(
-        f"Start over (limits, usage, request ids): curl -X POST {root}/_sandbox/reset", flush=True
-    )
+    print("Start over (limits, usage, request ids):", flush=True)
+    print(f"  curl -X POST -H 'Content-Type: application/json' {root}/_sandbox/reset", flush=True)
     print(LAST_LINE, flush=True)
     serve(sock)
 

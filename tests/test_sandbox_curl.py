@@ -148,5 +148,7 @@ def test_curl_reads_costs_with_the_admin_key(sandbox: Sandbox) -> None:
 
 
 def test_curl_resets_the_sandbox(sandbox: Sandbox) -> None:
-    answer = curl(f"{sandbox.root}/_sandbox/reset", "-X", "POST", key=None)
+    answer = curl(
+        f"{sandbox.root}/_sandbox/reset", "-X", "POST", "-H", "Content-Type: application/json", key=None
+    )
     assert answer.status == 200

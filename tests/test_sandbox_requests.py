@@ -132,7 +132,7 @@ def test_request_ids_repeat_after_a_reset_and_are_unique_otherwise(sandbox: Sand
 
 
 def test_reset_is_outside_v1_and_needs_no_key(sandbox: Sandbox) -> None:
-    answer = sandbox.http.post(f"{sandbox.root}/_sandbox/reset")
+    answer = sandbox.http.post(f"{sandbox.root}/_sandbox/reset", json={})
     assert answer.status_code == 200
     assert answer.json() == {"object": "sandbox.reset", "reset": True}
     assert sandbox.http.get(f"{sandbox.root}/_sandbox/reset").status_code == 405

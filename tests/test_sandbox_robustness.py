@@ -21,7 +21,7 @@ from openai.types.admin.organization.usage_costs_response import (
 from openai.types.responses import ResponseCompletedEvent
 
 from keyguide.cost import request_cost
-from keyguide.sandbox.validation import MAX_BODY
+from keyguide.sandbox.body import MAX_BODY
 from tests.support.async_runner import run_async
 from tests.support.sandbox_process import Sandbox
 

@@ -189,6 +189,14 @@ class SdkRetries(Sourced):
     statuses: str
 
 
+class EmbeddingCaps(Sourced):
+    """What one embeddings request may hold, whatever the account's rate limits."""
+
+    inputs_per_request: int = Field(gt=0)
+    tokens_per_input: int = Field(gt=0)
+    tokens_per_request: int = Field(gt=0)
+
+
 class RateLimits(Strict):
     metrics: list[Metric]
     headers: list[Header] = Field(min_length=6, max_length=6)
@@ -196,6 +204,7 @@ class RateLimits(Strict):
     examples: list[TierLimit]
     previous_examples: list[TierLimit] = []
     sdk_retries: SdkRetries
+    embedding_caps: EmbeddingCaps
 
 
 # --- errors.yml ----------------------------------------------------------------

@@ -1,5 +1,5 @@
 """The checks every model request passes, in the API's order: key, account state, body,
-model, spend limit, rate limits, then (for the flaky account) a first-attempt failure."""
+model, the API's per-request caps, spend limit, rate limits, then (for the flaky account) a first-attempt failure."""
 
 from __future__ import annotations
 
@@ -12,13 +12,15 @@ from starlette.requests import Request
 from keyguide import facts
 from keyguide.sandbox import checks
 from keyguide.sandbox.auth import model_account
+from keyguide.sandbox.caps import token_limits
 from keyguide.sandbox.catalogue import require_model
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.ledger import PROJECT_ID
 from keyguide.sandbox.ratelimit import Limits, tier_limits
 from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest, estimate_tokens, reply_for
-from keyguide.sandbox.validation import read_json, validate
+from keyguide.sandbox.body import read_json
+from keyguide.sandbox.validation import validate
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,7 @@ class Endpoint:
     kind: str  # which kind of model it serves: "text" or "embedding"
     prompt: Callable[[dict], Any]  # the part of the body that counts as input tokens
     max_output: Callable[[dict], int] = lambda body: 0
+    caps: Callable[[dict], None] = lambda body: None  # the API's own caps on this request
 
 
 @dataclass
@@ -91,6 +94,8 @@ async def admit(request: Request, endpoint: Endpoint) -> Admitted:
     body = validate(endpoint.params + ("-stream" if streaming else ""), raw)
     checks.check(endpoint.params, body)
     model = require_model(body, endpoint.kind)
+    token_limits(body)
+    endpoint.caps(body)
     if state.spend_limit_reached():
         raise APIError.from_catalogue("organization-spend-limit-exceeded")
     input_tokens = estimate_tokens(endpoint.prompt(body))

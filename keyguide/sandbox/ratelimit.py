@@ -79,6 +79,8 @@ class Limiter:
 
     def admit(self, account: str, model: str, tokens: int, limits: Limits) -> dict[str, str]:
         """Count one request of `tokens`; its rate-limit headers, or a 429 carrying them."""
+        if tokens < 0:  # would refill the bucket: callers refuse negative limits first
+            raise ValueError(f"a request can't use {tokens} tokens")
         now = self.clock()
         pair = self.buckets.get((account, model))
         if pair is None or (pair[0].capacity, pair[1].capacity) != (limits.rpm, limits.tpm):

@@ -1,4 +1,4 @@
-"""Reading and checking request bodies against the SDK's own request types.
+"""Checking request bodies against the SDK's own request types.
 
 Adapters take a moment to build, so they are built on first use or by `warm()` in a
 background thread once the server is up.
@@ -7,7 +7,6 @@ background thread once the server is up.
 from __future__ import annotations
 
 import gc
-import json
 import re
 import threading
 from collections.abc import Callable
@@ -15,47 +14,12 @@ from functools import cache
 from typing import Any
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
-from starlette.requests import Request
+from typing_extensions import Required
 
 from keyguide.sandbox.errors import APIError
 
-MAX_BODY = 1 << 20  # 1 MiB: bigger bodies get 413
 FIELD = re.compile(r"^[a-z_][a-z0-9_]*$")
 TYPE_NAMES = {"str", "int", "float", "bool", "list", "dict", "none", "literal", "tuple", "set"}
-
-
-async def read_json(request: Request) -> dict[str, Any]:
-    """The request's JSON object, or a 4xx envelope saying what is wrong with it."""
-    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    if ctype != "application/json":
-        raise APIError(
-            415,
-            f"Invalid content type {ctype or '(none)'!r}: send the body as JSON with "
-            "'Content-Type: application/json'.",
-        )
-    declared = request.headers.get("content-length", "0")
-    if declared.isdigit() and int(declared) > MAX_BODY:
-        raise too_large()
-    raw = bytearray()
-    async for chunk in request.stream():
-        raw += chunk
-        if len(raw) > MAX_BODY:
-            raise too_large()
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise APIError(
-            400,
-            "We could not parse the JSON body of your request. (HINT: This likely means you "
-            "aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)",
-        ) from exc
-    if not isinstance(body, dict):
-        raise APIError(400, "The request body must be a JSON object.")
-    return body
-
-
-def too_large() -> APIError:
-    return APIError(413, f"Request body too large: the sandbox accepts up to {MAX_BODY} bytes.")
 
 
 def strict(typed_dict: type) -> TypeAdapter:
@@ -76,7 +40,6 @@ def adapter(name: str) -> TypeAdapter:
 
 @cache
 def build(name: str) -> TypeAdapter:
-    from openai.types import embedding_create_params as ecp
     from openai.types.admin.organization import spend_limit_update_params as slp
     from openai.types.admin.organization.projects import rate_limit_update_rate_limit_params as rlp
     from openai.types.chat import completion_create_params as ccp
@@ -89,13 +52,24 @@ def build(name: str) -> TypeAdapter:
         "responses-stream": lambda: rcp.ResponseCreateParamsStreaming,
         "chat": lambda: ccp.CompletionCreateParamsNonStreaming,
         "chat-stream": lambda: ccp.CompletionCreateParamsStreaming,
-        "embeddings": lambda: ecp.EmbeddingCreateParams,
+        "embeddings": embedding_params,
         "input-tokens": lambda: itp.InputTokenCountParams,
         "chat-update": lambda: cup.CompletionUpdateParams,
         "spend-limit": lambda: slp.SpendLimitUpdateParams,
         "rate-limit": lambda: rlp.RateLimitUpdateRateLimitParams,
     }
     return strict(kinds[name]())
+
+
+def embedding_params() -> type:
+    """The SDK's embeddings params with `input` as lists: its lazy `Iterable[int]` branch
+    would swallow a list of token lists, then fail on the first inner list."""
+    from openai.types import embedding_create_params as ecp
+
+    class EmbeddingCreateParams(ecp.EmbeddingCreateParams, total=False):
+        input: Required[str | list[str] | list[int] | list[list[int]]]  # type: ignore[misc]
+
+    return EmbeddingCreateParams
 
 
 def warm() -> None:

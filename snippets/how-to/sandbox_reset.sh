@@ -1,1 +1,2 @@
-curl -sS -X POST "${OPENAI_BASE_URL%/v1}/_sandbox/reset"
+curl -sS -X POST -H "Content-Type: application/json" \
+  "${OPENAI_BASE_URL%/v1}/_sandbox/reset"

@@ -45,7 +45,7 @@ class Sandbox:
 
     def reset(self) -> None:
         """Forget limits, usage and request ids, so what follows is deterministic."""
-        self.http.post(f"{self.root}/_sandbox/reset").raise_for_status()
+        self.http.post(f"{self.root}/_sandbox/reset", json={}).raise_for_status()
 
     def stop(self) -> None:
         self.http.close()

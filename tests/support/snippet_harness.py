@@ -126,7 +126,10 @@ def reset_sandbox(base_url: str) -> None:
     """
     url = base_url.removesuffix("/v1") + "/_sandbox/reset"
     try:
-        urllib.request.urlopen(urllib.request.Request(url, method="POST"), timeout=10).close()
+        json_post = urllib.request.Request(
+            url, data=b"{}", method="POST", headers={"Content-Type": "application/json"}
+        )
+        urllib.request.urlopen(json_post, timeout=10).close()
     except urllib.error.HTTPError as exc:
         if exc.code != 404:
             raise AssertionError(f"POST {url} answered {exc.code}: {exc.read()!r}") from exc

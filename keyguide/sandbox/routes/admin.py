@@ -25,7 +25,8 @@ from keyguide.sandbox.ledger import (
 )
 from keyguide.sandbox.ratelimit import tier_limits
 from keyguide.sandbox.state import DEFAULT_SPEND_LIMIT_CENTS, SpendLimit, State
-from keyguide.sandbox.validation import read_json, validate
+from keyguide.sandbox.body import read_json
+from keyguide.sandbox.validation import validate
 
 COSTS_GROUPS = {"project_id", "user_id", "line_item", "api_key_id", "api_source"}
 USAGE_GROUPS = {

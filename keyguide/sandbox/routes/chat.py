@@ -16,7 +16,8 @@ from keyguide.sandbox.chat_body import ask_for, chunk_frames, completion, stored
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.listing import cursor_page
 from keyguide.sandbox.text import digest
-from keyguide.sandbox.validation import read_json, validate
+from keyguide.sandbox.body import read_json
+from keyguide.sandbox.validation import validate
 
 ENDPOINT = Endpoint(
     params="chat",

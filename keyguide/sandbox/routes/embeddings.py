@@ -9,20 +9,17 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from keyguide.sandbox.admission import Endpoint, admit
+from keyguide.sandbox.caps import embedding_inputs, embedding_items
 from keyguide.sandbox.catalogue import DIMENSIONS
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.text import embedding_for
 
-ENDPOINT = Endpoint(params="embeddings", kind="embedding", prompt=lambda body: body.get("input"))
-
-
-def inputs(value: object) -> list[object]:
-    """One item per embedding: a string, a token list, or a list of either."""
-    if isinstance(value, str) or (isinstance(value, list) and value and isinstance(value[0], int)):
-        return [value]
-    if isinstance(value, list) and value:
-        return value
-    raise APIError(400, "'input' must not be empty.", param="input")
+ENDPOINT = Endpoint(
+    params="embeddings",
+    kind="embedding",
+    prompt=lambda body: body.get("input"),
+    caps=embedding_inputs,
+)
 
 
 def encode(vector: list[float], encoding: str) -> list[float] | str:
@@ -43,7 +40,7 @@ async def create_embedding(request: Request) -> JSONResponse:
             "index": i,
             "embedding": encode(embedding_for(item, dims), encoding),
         }
-        for i, item in enumerate(inputs(req.body.get("input")))
+        for i, item in enumerate(embedding_items(req.body.get("input")))
     ]
     req.bill(0)
     usage = {"prompt_tokens": req.input_tokens, "total_tokens": req.input_tokens}

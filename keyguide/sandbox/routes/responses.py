@@ -18,7 +18,8 @@ from keyguide.sandbox.response_body import response_object as build
 from keyguide.sandbox.response_events import frames
 from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest, estimate_tokens
-from keyguide.sandbox.validation import read_json, validate
+from keyguide.sandbox.body import read_json
+from keyguide.sandbox.validation import validate
 
 ENDPOINT = Endpoint(
     params="responses",
