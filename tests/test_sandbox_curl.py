@@ -148,7 +148,6 @@ def test_curl_reads_costs_with_the_admin_key(sandbox: Sandbox) -> None:
 
 
 def test_curl_resets_the_sandbox(sandbox: Sandbox) -> None:
-    answer = curl(
-        f"{sandbox.root}/_sandbox/reset", "-X", "POST", "-H", "Content-Type: application/json", key=None
-    )
+    json_type = ["-H", "Content-Type: application/json"]
+    answer = curl(f"{sandbox.root}/_sandbox/reset", "-X", "POST", *json_type, key=None)
     assert answer.status == 200

@@ -5,10 +5,18 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import re
+import socket
+import subprocess
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
 
 import httpx2
+import openai
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,8 +28,13 @@ from openai.types.admin.organization.usage_costs_response import (
 )
 from openai.types.responses import ResponseCompletedEvent
 
+from keyguide import facts
 from keyguide.cost import request_cost
-from keyguide.sandbox.body import MAX_BODY
+from keyguide.sandbox.body import MAX_BODY, MAX_DEPTH
+from keyguide.sandbox.ledger import MAX_ROWS
+from keyguide.sandbox.ratelimit import Limiter, Limits
+from keyguide.sandbox.routes.sandbox import is_loopback
+from keyguide.sandbox.server import Timeouts
 from tests.support.async_runner import run_async
 from tests.support.sandbox_process import Sandbox
 
@@ -283,3 +296,326 @@ def test_an_unexpected_crash_still_answers_with_the_envelope() -> None:
     assert b"x-request-id" in dict(sent[0]["headers"])
     body = json.loads(sent[1]["body"])
     assert body["error"]["type"] == "server_error" and "Traceback" not in sent[1]["body"].decode()
+
+
+# --- Abuse: each case costs what it is worth, and is refused before an answer is built ---
+
+# CPU seconds the sandbox may spend on one refused request (the unbounded cases took
+# 10-46 s). Counted as CPU time, not wall time, so a busy machine doesn't fail the test.
+BOUNDED = 0.5
+
+
+def peak_rss_mb(sandbox: Sandbox) -> float:
+    status = Path(f"/proc/{sandbox.process.pid}/status").read_text()
+    match = re.search(r"VmHWM:\s+(\d+) kB", status)
+    assert match is not None
+    return int(match[1]) / 1024
+
+
+def server_cpu(sandbox: Sandbox) -> float:
+    """CPU seconds the sandbox process has used so far (user + system)."""
+    fields = Path(f"/proc/{sandbox.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def costed(sandbox: Sandbox, send: Callable[[], httpx2.Response]) -> tuple[httpx2.Response, float]:
+    """The answer, and the CPU seconds the sandbox spent on it."""
+    start = server_cpu(sandbox)
+    answer = send()
+    return answer, server_cpu(sandbox) - start
+
+
+def nested(levels: int) -> bytes:
+    return b"[" * levels + b"]" * levels
+
+
+NOT_JSON = {
+    "NaN": b'{"model": "gpt-5.5", "input": "hi", "temperature": NaN}',
+    "Infinity": b'{"model": "gpt-5.5", "input": "hi", "top_p": Infinity}',
+    "-Infinity": b'{"model": "gpt-5.5", "input": "hi", "top_p": -Infinity}',
+    "1e999": b'{"model": "gpt-5.5", "input": "hi", "temperature": 1e999}',
+    "lone surrogate": b'{"model": "gpt-5.5", "input": "\\ud800"}',
+    "lone surrogate in a key": b'{"model": "gpt-5.5", "input": "hi", "metadata": {"\\udc00": ""}}',
+    "nested 100,000 deep": b'{"model": "gpt-5.5", "input": ' + nested(100_000) + b"}",
+}
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["json", "stream"])
+@pytest.mark.parametrize("case", NOT_JSON)
+def test_what_json_does_not_allow_gets_the_400_envelope(
+    sandbox: Sandbox, case: str, stream: bool
+) -> None:
+    body = NOT_JSON[case]
+    if stream:
+        body = body.replace(b'"model"', b'"stream": true, "model"')
+    answer, cpu = costed(sandbox, lambda: post(sandbox, "/responses", content=body, headers=JSON))
+    assert "could not parse the JSON body" in envelope(answer, 400)["message"]
+    assert cpu < BOUNDED
+    still_serving(sandbox)
+
+
+def test_nesting_is_refused_past_the_limit_and_parsed_up_to_it(sandbox: Sandbox) -> None:
+    for levels, refused in ((MAX_DEPTH - 1, False), (MAX_DEPTH, True)):
+        body = b'{"model": "gpt-5.5", "input": ' + nested(levels) + b"}"  # one more level
+        error = envelope(post(sandbox, "/responses", content=body, headers=JSON), 400)
+        assert ("could not parse" in error["message"]) is refused, error
+
+
+TOKEN_LIMITS = [
+    ("responses", "max_output_tokens", -1_000_000_000),
+    ("responses", "max_output_tokens", 0),
+    ("chat", "max_tokens", -1_000_000_000),
+    ("chat", "max_completion_tokens", 0),
+]
+
+
+@pytest.mark.parametrize("stream", [False, True], ids=["json", "stream"])
+@pytest.mark.parametrize(("api", "name", "value"), TOKEN_LIMITS)
+def test_token_limits_below_one_get_400_and_leave_the_token_bucket_alone(
+    sandbox: Sandbox, api: str, name: str, value: int, stream: bool
+) -> None:
+    sandbox.reset()
+    client = sandbox.client("sk-sandbox-build")
+    limit: dict[str, Any] = {name: value, "stream": stream}
+    with pytest.raises(openai.BadRequestError) as caught:
+        if api == "responses":
+            client.responses.create(model="gpt-5.5", input="hi", **limit)
+        else:
+            user: Any = [{"role": "user", "content": "hi"}]
+            client.chat.completions.create(model="gpt-5.5", messages=user, **limit)
+    assert caught.value.status_code == 400 and caught.value.param == name
+    answer = client.responses.with_raw_response.create(model="gpt-5.5", input="hi")
+    capacity = int(answer.headers["x-ratelimit-limit-tokens"])
+    assert int(answer.headers["x-ratelimit-remaining-tokens"]) < capacity
+
+
+def test_a_negative_token_count_never_reaches_the_limiter() -> None:
+    limiter = Limiter(clock=lambda: 0.0)
+    with pytest.raises(ValueError):
+        limiter.admit("sk-sandbox-build", "gpt-5.5", -1, Limits(10, 1000))
+
+
+def test_token_list_embeddings_input_is_accepted(sandbox: Sandbox) -> None:
+    client = sandbox.client("sk-sandbox-build")
+    many = client.embeddings.create(model="text-embedding-3-small", input=[[1, 2], [3]])
+    assert [e.index for e in many.data] == [0, 1]
+    assert many.data[0].embedding != many.data[1].embedding
+    assert many.usage.prompt_tokens == 3
+    one = client.embeddings.create(model="text-embedding-3-small", input=[1, 2, 3])
+    assert len(one.data) == 1
+
+
+CAPS = facts.rate_limits().embedding_caps
+OVER_CAPS = {
+    "20,000 empty inputs": ([""] * 20_000, f"at most {CAPS.inputs_per_request}"),
+    "one input too many": (["x"] * (CAPS.inputs_per_request + 1), "at most"),
+    "an empty input": (["x", ""], "'input[1]' must not be empty"),
+    "an empty token list": ([[1], []], "'input[1]' must not be empty"),
+    "a token list over the per-input cap": (
+        [0] * (CAPS.tokens_per_input + 1),
+        f"at most {CAPS.tokens_per_input} per input",
+    ),
+    "a string over the per-input cap": (
+        "abcd" * (CAPS.tokens_per_input + 1),
+        f"at most {CAPS.tokens_per_input} per input",
+    ),
+    "token lists over the per-request cap": (
+        [[7] * CAPS.tokens_per_input] * (CAPS.tokens_per_request // CAPS.tokens_per_input + 1),
+        f"at most {CAPS.tokens_per_request}",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", OVER_CAPS)
+def test_embeddings_over_the_api_caps_are_refused_before_any_vector_is_built(
+    sandbox: Sandbox, case: str
+) -> None:
+    value, says = OVER_CAPS[case]
+    body = {"model": "text-embedding-3-large", "input": value, "encoding_format": "float"}
+    raw = json.dumps(body).encode()
+    peak = peak_rss_mb(sandbox)
+    answer, cpu = costed(sandbox, lambda: post(sandbox, "/embeddings", content=raw, headers=JSON))
+    error = envelope(answer, 400)
+    assert says in error["message"] and error["param"] == "input"
+    assert cpu < BOUNDED and len(answer.content) < 1000
+    assert peak_rss_mb(sandbox) - peak < 50  # the unbounded answer peaked at 1.8-3.7 GB
+    assert "x-ratelimit-remaining-tokens" not in answer.headers  # the limiter never saw it
+
+
+def test_usage_pages_stay_fast_and_the_ledger_bounded_whatever_it_holds() -> None:
+    from keyguide.sandbox.app import create_app
+
+    app = create_app(warm=False)
+    ledger = app.state.sandbox.ledger
+    day = 1_767_225_600
+    now = [float(day)]
+    ledger.clock = lambda: now[0]
+    requests = 80_000
+    for n in range(requests):  # a day of requests, about one a second
+        now[0] = day + n * 86_400 / requests
+        ledger.record("sk-sandbox-build", "gpt-5.5", 10, 20)
+    query = f"start_time={day}&end_time={day + 86_400}&bucket_width=1m&limit=1440"
+    run_async(asgi_get(app, "/v1/organization/usage/completions", f"start_time={day}"))  # warm
+    started = time.process_time()
+    status, page = run_async(asgi_get(app, "/v1/organization/usage/completions", query))
+    cpu = time.process_time() - started
+    assert status == 200 and len(page["data"]) == 1440
+    counted = sum(r["num_model_requests"] for b in page["data"] for r in b["results"])
+    assert counted == MAX_ROWS  # the oldest rows went; the newest are all there
+    assert page["data"][-1]["results"][0]["num_model_requests"] > 0
+    assert cpu < BOUNDED  # it took 10 s when every bucket scanned every request
+
+
+async def asgi_get(app: Any, path: str, query: str) -> tuple[int, dict]:
+    """One GET through the app as the admin, without a server."""
+    sent: list[dict] = []
+
+    async def receive() -> dict:
+        return {"type": "http.request", "body": b"", "more_body": False}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {
+        "type": "http",
+        "method": "GET",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
+        "headers": [(b"authorization", b"Bearer sk-admin-sandbox")],
+        "client": ("127.0.0.1", 1),
+    }
+    await app(scope, receive, send)
+    return sent[0]["status"], json.loads(b"".join(m.get("body", b"") for m in sent[1:]))
+
+
+SHORT = Timeouts(headers=0.5, body=0.5, keep_alive=5)
+SHORT_SERVER = f"""
+from keyguide.sandbox.server import Timeouts, bind, serve
+sock = bind(0)
+print(sock.getsockname()[1], flush=True)
+serve(sock, Timeouts{SHORT.headers, SHORT.body, SHORT.keep_alive})
+"""
+
+
+@pytest.fixture
+def short_server() -> Iterator[int]:
+    """A sandbox with half-second header and body time limits (the real ones are longer)."""
+    process = subprocess.Popen(
+        [sys.executable, "-c", SHORT_SERVER], stdout=subprocess.PIPE, text=True
+    )
+    assert process.stdout is not None
+    yield int(process.stdout.readline())
+    process.terminate()
+    process.wait(timeout=5)
+
+
+def closed_after(sock: socket.socket) -> float:
+    """Seconds until the server closes `sock` (it sends nothing first)."""
+    start = time.perf_counter()
+    sock.settimeout(5)
+    assert sock.recv(1024) == b""
+    return time.perf_counter() - start
+
+
+def test_a_connection_that_sends_nothing_is_closed(short_server: int) -> None:
+    with socket.create_connection(("127.0.0.1", short_server)) as sock:
+        assert SHORT.headers * 0.8 < closed_after(sock) < SHORT.headers + 1
+
+
+def test_a_connection_that_never_finishes_its_headers_is_closed(short_server: int) -> None:
+    with socket.create_connection(("127.0.0.1", short_server)) as sock:
+        sock.sendall(b"GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        assert closed_after(sock) < SHORT.headers + 1
+
+
+def read_answer(sock: socket.socket, url: str) -> httpx2.Response:
+    """One whole HTTP/1.1 answer (head and Content-Length body) read off a raw socket."""
+    sock.settimeout(5)
+    raw = b""
+    while b"\r\n\r\n" not in raw:
+        raw += sock.recv(65536)
+    head, _, body = raw.partition(b"\r\n\r\n")
+    status, *lines = head.decode().split("\r\n")
+    headers = dict(line.split(": ", 1) for line in lines)
+    length = int(headers["content-length"])
+    while len(body) < length:
+        body += sock.recv(65536)
+    return httpx2.Response(
+        int(status.split()[1]), headers=headers, content=body, request=httpx2.Request("GET", url)
+    )
+
+
+def test_an_idle_keep_alive_connection_is_closed(short_server: int) -> None:
+    url = f"http://127.0.0.1:{short_server}/v1/models"
+    with socket.create_connection(("127.0.0.1", short_server)) as sock:
+        sock.sendall(b"GET /v1/models HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        envelope(read_answer(sock, url), 401)
+        sock.sendall(b"GET /v1/mo")  # the next request starts and stalls
+        assert closed_after(sock) < SHORT.headers + 1
+
+
+def test_a_body_that_stalls_gets_408(short_server: int) -> None:
+    head = (
+        "POST /v1/responses HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        "Authorization: Bearer sk-sandbox-build\r\nContent-Type: application/json\r\n"
+        "Content-Length: 100\r\n\r\n"
+    )
+    url = f"http://127.0.0.1:{short_server}/v1/responses"
+    with socket.create_connection(("127.0.0.1", short_server)) as sock:
+        sock.sendall(head.encode() + b'{"model": ')
+        answer = read_answer(sock, url)
+    assert "did not arrive within" in envelope(answer, 408)["message"]
+
+
+def test_a_client_leaving_mid_body_is_one_quiet_line(sandbox: Sandbox) -> None:
+    before = len(sandbox.log)
+    port = int(sandbox.root.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(
+            b"POST /v1/embeddings HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Authorization: Bearer sk-sandbox-build\r\nContent-Type: application/json\r\n"
+            b'Content-Length: 1000\r\n\r\n{"input": '
+        )
+        time.sleep(0.2)
+    still_serving(sandbox)  # and, by now, it has logged the disconnect
+    deadline = time.monotonic() + 5
+    while len(sandbox.log) == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    new = sandbox.log[before:]
+    assert [line for line in new if "/v1/embeddings" in line] == [
+        "INFO:     POST /v1/embeddings: the client left before sending the whole body\n"
+    ]
+    assert not any("Traceback" in line for line in new), "".join(new)
+
+
+def test_reset_refuses_what_a_web_page_can_send(sandbox: Sandbox) -> None:
+    sandbox.reset()
+    first = still_serving_id(sandbox)
+    for headers in (
+        {"Content-Type": "text/plain", "Origin": "https://example.com"},
+        {"Content-Type": "application/x-www-form-urlencoded"},
+        {},
+    ):
+        answer = sandbox.http.post(f"{sandbox.root}/_sandbox/reset", content=b"{}", headers=headers)
+        envelope(answer, 415)
+    rebound = {"Content-Type": "application/json", "Host": "attacker.example"}  # DNS rebinding
+    envelope(sandbox.http.post(f"{sandbox.root}/_sandbox/reset", headers=rebound), 403)
+    assert still_serving_id(sandbox) != first  # nothing was reset
+
+
+def still_serving_id(sandbox: Sandbox) -> str:
+    answer = sandbox.http.get(f"{sandbox.base_url}/models", headers=BUILD)
+    assert answer.status_code == 200
+    return answer.headers["x-request-id"]
+
+
+def test_reset_accepts_any_loopback_source(sandbox: Sandbox) -> None:
+    transport = httpx2.HTTPTransport(local_address="127.0.0.2")
+    with httpx2.Client(transport=transport, timeout=10) as other:
+        answer = other.post(f"{sandbox.root}/_sandbox/reset", json={})
+    assert answer.status_code == 200, answer.text
+    for host in ("127.0.0.1", "127.0.0.2", "::1", "::ffff:127.0.0.1", "localhost"):
+        assert is_loopback(host), host
+    for host in ("10.0.0.1", "::ffff:10.0.0.1", "example.com", "", "testclient"):
+        assert not is_loopback(host), host

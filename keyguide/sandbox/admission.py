@@ -1,5 +1,6 @@
 """The checks every model request passes, in the API's order: key, account state, body,
-model, the API's per-request caps, spend limit, rate limits, then (for the flaky account) a first-attempt failure."""
+model, the API's per-request caps, spend limit, rate limits, then (for the flaky account)
+a first-attempt failure."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from starlette.requests import Request
 from keyguide import facts
 from keyguide.sandbox import checks
 from keyguide.sandbox.auth import model_account
+from keyguide.sandbox.body import read_json
 from keyguide.sandbox.caps import token_limits
 from keyguide.sandbox.catalogue import require_model
 from keyguide.sandbox.errors import APIError
@@ -19,7 +21,6 @@ from keyguide.sandbox.ledger import PROJECT_ID
 from keyguide.sandbox.ratelimit import Limits, tier_limits
 from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest, estimate_tokens, reply_for
-from keyguide.sandbox.body import read_json
 from keyguide.sandbox.validation import validate
 
 
@@ -30,6 +31,7 @@ class Endpoint:
     prompt: Callable[[dict], Any]  # the part of the body that counts as input tokens
     max_output: Callable[[dict], int] = lambda body: 0
     caps: Callable[[dict], None] = lambda body: None  # the API's own caps on this request
+    count: Callable[[dict], int] | None = None  # input tokens, where estimating `prompt` won't do
 
 
 @dataclass
@@ -98,7 +100,8 @@ async def admit(request: Request, endpoint: Endpoint) -> Admitted:
     endpoint.caps(body)
     if state.spend_limit_reached():
         raise APIError.from_catalogue("organization-spend-limit-exceeded")
-    input_tokens = estimate_tokens(endpoint.prompt(body))
+    count = endpoint.count or (lambda body: estimate_tokens(endpoint.prompt(body)))
+    input_tokens = count(body)
     headers = state.limiter.admit(
         account.key,
         model,

@@ -31,6 +31,15 @@ def embedding_items(value: object) -> list[object]:
     return value if isinstance(value, list) else [value]
 
 
+def item_tokens(item: object) -> int:
+    """A token list counts its tokens; text is estimated."""
+    return len(item) if isinstance(item, list) else estimate_tokens(item)
+
+
+def embedding_tokens(body: dict) -> int:
+    return sum(item_tokens(item) for item in embedding_items(body.get("input")))
+
+
 def embedding_inputs(body: dict) -> None:
     """At most so many inputs, none empty, each and all together within the token caps."""
     caps = facts.rate_limits().embedding_caps
@@ -49,7 +58,7 @@ def embedding_inputs(body: dict) -> None:
         where = "input" if len(items) == 1 else f"input[{i}]"
         if not item:
             raise APIError(400, f"'{where}' must not be empty.", param="input")
-        tokens = len(item) if isinstance(item, list) else estimate_tokens(item)
+        tokens = item_tokens(item)
         if tokens > caps.tokens_per_input:
             raise APIError(
                 400,

@@ -1,12 +1,18 @@
-"""What the sandbox's organization used and spent: every answered model request, priced
-from the pricing facts, and the Usage and Costs pages built from it."""
+"""What the sandbox's organization used and spent, and the Usage and Costs pages built
+from it. Requests are added up as they are answered, one row per second, key and model,
+so a page costs the rows in its window, never a scan of every request. The ledger keeps
+the latest MAX_ROWS rows and forgets older ones; the total spent (for spend limits)
+counts every request since the last reset.
+"""
 
 from __future__ import annotations
 
+import bisect
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from keyguide.cost import request_cost
 from keyguide.sandbox.text import digest
@@ -14,41 +20,90 @@ from keyguide.sandbox.text import digest
 PROJECT_ID = "proj_sandbox"
 WIDTHS = {"1m": 60, "1h": 3600, "1d": 86400}
 DEFAULT_LIMITS = {"1m": 60, "1h": 24, "1d": 7}
+MAX_ROWS = 50_000  # about 5 MB; a day of one request per second per model fits
 
 
-@dataclass(frozen=True)
-class Entry:
+@dataclass(slots=True)
+class Row:
+    """Every request one key made to one model within one second."""
+
     at: int  # unix seconds
     key: str
     model: str
-    input_tokens: int
-    output_tokens: int
-    cost: float  # USD
+    requests: int = 0
+    input_tokens: int = 0
+    output_tokens: int = 0
+    cost: float = 0.0  # USD
+    input_cost: float = 0.0  # USD, the part of `cost` that input tokens cost
 
     def field(self, name: str) -> object:
-        """The value this entry has for a Usage/Costs `group_by` dimension."""
-        return {
-            "project_id": PROJECT_ID,
-            "api_key_id": f"key_{digest(self.key)[:16]}",
-            "model": self.model,
-            "batch": False,
-            "service_tier": "default",
-        }.get(name)
+        """The value this row has for a Usage/Costs `group_by` dimension."""
+        return FIELDS[name](self) if name in FIELDS else None
+
+
+@cache
+def key_id(key: str) -> str:
+    return f"key_{digest(key)[:16]}"
+
+
+FIELDS: dict[str, Callable[[Row], object]] = {
+    "project_id": lambda row: PROJECT_ID,
+    "api_key_id": lambda row: key_id(row.key),
+    "model": lambda row: row.model,
+    "batch": lambda row: False,
+    "service_tier": lambda row: "default",
+}
 
 
 class Ledger:
-    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time, max_rows: int = MAX_ROWS) -> None:
         self.clock = clock
-        self.entries: list[Entry] = []
+        self.max_rows = max_rows
+        self.seconds: list[int] = []  # sorted: the seconds that have (or had) rows
+        self.head = 0  # seconds[:head] are forgotten; dropped in batches, not one by one
+        self.by_second: dict[int, dict[tuple[str, str], Row]] = {}
+        self.rows = 0
         self.total = 0.0  # USD, kept as we go: spend limits check it on every request
 
     def record(self, key: str, model: str, input_tokens: int, output_tokens: int) -> None:
+        at = int(self.clock())
         cost = request_cost(model, input_tokens, output_tokens)
-        self.entries.append(Entry(int(self.clock()), key, model, input_tokens, output_tokens, cost))
+        rows = self.by_second.get(at)
+        if rows is None:
+            rows = self.by_second[at] = {}
+            if self.seconds and at < self.seconds[-1]:
+                bisect.insort(self.seconds, at, lo=self.head)  # the clock went back
+            else:
+                self.seconds.append(at)
+        row = rows.get((key, model))
+        if row is None:
+            row = rows[(key, model)] = Row(at, key, model)
+            self.rows += 1
+        row.requests += 1
+        row.input_tokens += input_tokens
+        row.output_tokens += output_tokens
+        row.cost += cost
+        row.input_cost += request_cost(model, input_tokens)
         self.total += cost
+        self.forget_oldest()
+
+    def forget_oldest(self) -> None:
+        while self.rows > self.max_rows:
+            self.rows -= len(self.by_second.pop(self.seconds[self.head]))
+            self.head += 1
+        if self.head > 1024 and 2 * self.head > len(self.seconds):
+            del self.seconds[: self.head]
+            self.head = 0
 
     def spent(self) -> float:
         return self.total
+
+    def between(self, start: int, end: int) -> Iterator[Row]:
+        """The rows from `start` (included) to `end` (excluded), in unix seconds."""
+        first = bisect.bisect_left(self.seconds, start, lo=self.head)
+        last = bisect.bisect_left(self.seconds, end, lo=first)
+        for second in self.seconds[first:last]:
+            yield from self.by_second[second].values()
 
 
 @dataclass(frozen=True)
@@ -69,19 +124,20 @@ class Window:
 
 
 def page(
-    entries: list[Entry],
+    ledger: Ledger,
     window: Window,
     group_by: list[str],
-    result: Callable[[list[Entry], dict[str, object]], Iterable[dict]],
+    result: Callable[[list[Row], dict[str, object]], Iterable[dict]],
+    wanted: Callable[[Row], bool] = lambda row: True,
 ) -> dict:
     """A Usage/Costs page: one bucket per window step, results grouped as asked."""
     spans, more = window.buckets()
     data = []
     for start, end in spans:
-        inside = [e for e in entries if start <= e.at < end]
-        groups: dict[tuple, list[Entry]] = defaultdict(list)
-        for e in inside:
-            groups[tuple(e.field(g) for g in group_by)].append(e)
+        groups: dict[tuple, list[Row]] = defaultdict(list)
+        for row in ledger.between(start, end):
+            if wanted(row):
+                groups[tuple(row.field(g) for g in group_by)].append(row)
         results = [
             row
             for values, members in groups.items()
@@ -92,20 +148,20 @@ def page(
     return {"object": "page", "data": data, "has_more": more, "next_page": next_page}
 
 
-def completions_result(entries: list[Entry], group: dict[str, object]) -> list[dict]:
+def completions_result(entries: list[Row], group: dict[str, object]) -> list[dict]:
     return [
         {
             "object": "organization.usage.completions.result",
             "input_tokens": sum(e.input_tokens for e in entries),
             "output_tokens": sum(e.output_tokens for e in entries),
             "input_cached_tokens": 0,
-            "num_model_requests": len(entries),
+            "num_model_requests": sum(e.requests for e in entries),
             **group,
         }
     ]
 
 
-def costs_result(entries: list[Entry], group: dict[str, object], by_line_item: bool) -> list[dict]:
+def costs_result(entries: list[Row], group: dict[str, object], by_line_item: bool) -> list[dict]:
     def row(value: float, line_item: str | None) -> dict:
         return {
             "object": "organization.costs.result",
@@ -119,7 +175,7 @@ def costs_result(entries: list[Entry], group: dict[str, object], by_line_item: b
     rows = []
     for model in sorted({e.model for e in entries}):
         mine = [e for e in entries if e.model == model]
-        inputs = sum(request_cost(model, e.input_tokens) for e in mine)
+        inputs = sum(e.input_cost for e in mine)
         rows.append(row(inputs, f"{model}, input"))
         outputs = sum(e.cost for e in mine) - inputs
         if outputs > 0:

@@ -11,10 +11,9 @@ import re
 import threading
 from collections.abc import Callable
 from functools import cache
-from typing import Any
+from typing import Any, Required
 
 from pydantic import ConfigDict, TypeAdapter, ValidationError
-from typing_extensions import Required
 
 from keyguide.sandbox.errors import APIError
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass, field
-from typing import Any
+from typing import IO, Any
 
 import httpx2
 from openai import AsyncOpenAI, OpenAI
@@ -18,6 +19,9 @@ class Sandbox:
     process: subprocess.Popen[str]
     base_url: str  # ends in /v1
     banner: list[str]  # what `keyguide sandbox` printed for the reader, line by line
+    # What it printed after the banner (its log), read as it comes: a pipe nobody reads
+    # fills up and then blocks the server.
+    log: list[str] = field(default_factory=list)
     # One connection pool for every test client: building an SDK client's own pool loads
     # the CA bundle (~50 ms), which would dominate a fast test.
     # The first model request waits for the SDK's types to load: allow for a busy machine.
@@ -56,6 +60,11 @@ class Sandbox:
             self.process.kill()
 
 
+def keep_lines(stream: IO[str], into: list[str]) -> None:
+    for line in stream:
+        into.append(line)
+
+
 def start_sandbox() -> Sandbox:
     process = subprocess.Popen(
         [sys.executable, "-m", "keyguide.cli", "sandbox", "--port", "0"],
@@ -72,4 +81,6 @@ def start_sandbox() -> Sandbox:
     banner = [first]
     while not banner[-1].startswith(LAST_LINE) and banner[-1]:
         banner.append(process.stdout.readline())
-    return Sandbox(process, first.removeprefix(READY).strip(), banner)
+    box = Sandbox(process, first.removeprefix(READY).strip(), banner)
+    threading.Thread(target=keep_lines, args=(process.stdout, box.log), daemon=True).start()
+    return box

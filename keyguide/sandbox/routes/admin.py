@@ -4,6 +4,7 @@ spend limit and the project's rate limits, all reflecting requests made since th
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from functools import partial
 
 from starlette.datastructures import QueryParams
@@ -12,12 +13,13 @@ from starlette.responses import JSONResponse
 
 from keyguide import facts
 from keyguide.sandbox.auth import admin_account
+from keyguide.sandbox.body import read_json
 from keyguide.sandbox.catalogue import served
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.ledger import (
     DEFAULT_LIMITS,
     WIDTHS,
-    Entry,
+    Row,
     Window,
     completions_result,
     costs_result,
@@ -25,7 +27,6 @@ from keyguide.sandbox.ledger import (
 )
 from keyguide.sandbox.ratelimit import tier_limits
 from keyguide.sandbox.state import DEFAULT_SPEND_LIMIT_CENTS, SpendLimit, State
-from keyguide.sandbox.body import read_json
 from keyguide.sandbox.validation import validate
 
 COSTS_GROUPS = {"project_id", "user_id", "line_item", "api_key_id", "api_source"}
@@ -82,17 +83,18 @@ def window(query: QueryParams, width_name: str, limit_default: int, limit_max: i
     return Window(start, end, WIDTHS[width_name], limit, int(offset))
 
 
-def filtered(state: State, query: QueryParams) -> list[Entry]:
-    entries = state.ledger.entries
-    for name, field in (
-        ("project_ids", "project_id"),
-        ("api_key_ids", "api_key_id"),
-        ("models", "model"),
-    ):
-        wanted = many(query, name)
-        if wanted:
-            entries = [e for e in entries if e.field(field) in wanted]
-    return entries
+def filtered(query: QueryParams) -> Callable[[Row], bool]:
+    """Whether a ledger row passes the request's project, key and model filters."""
+    filters = [
+        (field, set(values))
+        for name, field in (
+            ("project_ids", "project_id"),
+            ("api_key_ids", "api_key_id"),
+            ("models", "model"),
+        )
+        if (values := many(query, name))
+    ]
+    return lambda row: all(row.field(field) in values for field, values in filters)
 
 
 async def costs(request: Request) -> JSONResponse:
@@ -105,7 +107,7 @@ async def costs(request: Request) -> JSONResponse:
     group_by = many(q, "group_by", COSTS_GROUPS)
     result = partial(costs_result, by_line_item="line_item" in group_by)
     groups = [g for g in group_by if g != "line_item"]
-    return JSONResponse(page(filtered(state, q), window(q, "1d", 7, 180), groups, result))
+    return JSONResponse(page(state.ledger, window(q, "1d", 7, 180), groups, result, filtered(q)))
 
 
 async def usage_completions(request: Request) -> JSONResponse:
@@ -116,7 +118,7 @@ async def usage_completions(request: Request) -> JSONResponse:
         raise APIError(400, f"Invalid value for 'bucket_width': {width!r}.", param="bucket_width")
     group_by = many(q, "group_by", USAGE_GROUPS)
     span = window(q, width, DEFAULT_LIMITS[width], MAX_LIMITS[width])
-    return JSONResponse(page(filtered(state, q), span, group_by, completions_result))
+    return JSONResponse(page(state.ledger, span, group_by, completions_result, filtered(q)))
 
 
 def spend_limit_object(state: State) -> dict:

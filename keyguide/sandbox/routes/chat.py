@@ -12,11 +12,11 @@ from keyguide.sandbox import sse
 from keyguide.sandbox.admission import Endpoint, admit
 from keyguide.sandbox.answer import compose
 from keyguide.sandbox.auth import model_account
+from keyguide.sandbox.body import read_json
 from keyguide.sandbox.chat_body import ask_for, chunk_frames, completion, stored_messages
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.listing import cursor_page
 from keyguide.sandbox.text import digest
-from keyguide.sandbox.body import read_json
 from keyguide.sandbox.validation import validate
 
 ENDPOINT = Endpoint(

@@ -9,7 +9,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 
 from keyguide.sandbox.admission import Endpoint, admit
-from keyguide.sandbox.caps import embedding_inputs, embedding_items
+from keyguide.sandbox.caps import embedding_inputs, embedding_items, embedding_tokens
 from keyguide.sandbox.catalogue import DIMENSIONS
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.text import embedding_for
@@ -19,6 +19,7 @@ ENDPOINT = Endpoint(
     kind="embedding",
     prompt=lambda body: body.get("input"),
     caps=embedding_inputs,
+    count=embedding_tokens,
 )
 
 

@@ -10,6 +10,7 @@ from keyguide.sandbox import sse
 from keyguide.sandbox.admission import Endpoint, admit
 from keyguide.sandbox.answer import compose
 from keyguide.sandbox.auth import model_account
+from keyguide.sandbox.body import read_json
 from keyguide.sandbox.conversation import Turn
 from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.listing import cursor_page
@@ -18,7 +19,6 @@ from keyguide.sandbox.response_body import response_object as build
 from keyguide.sandbox.response_events import frames
 from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest, estimate_tokens
-from keyguide.sandbox.body import read_json
 from keyguide.sandbox.validation import validate
 
 ENDPOINT = Endpoint(
