@@ -190,9 +190,9 @@ class SdkRetries(Sourced):
 
 
 class EmbeddingCaps(Sourced):
-    """What one embeddings request may hold, whatever the account's rate limits."""
+    """The tokens one embeddings request may hold, whatever the account's rate limits (how
+    many inputs it may hold is in the spec's table: `maxItems` of `input`)."""
 
-    inputs_per_request: int = Field(gt=0)
     tokens_per_input: int = Field(gt=0)
     tokens_per_request: int = Field(gt=0)
 
