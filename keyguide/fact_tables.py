@@ -11,10 +11,13 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from html import escape
+from pathlib import Path
 from urllib.parse import urlparse
 
-from keyguide import clock, facts, freshness
+from keyguide import clock, facts, freshness, live
 from keyguide.cost import PER_TOKEN, request_cost
+
+SNIPPETS = Path(__file__).resolve().parents[1] / "snippets"
 
 CODE = re.compile(r"`([^`]+)`")
 TIMES = "\u00d7"  # the multiplication sign
@@ -167,11 +170,18 @@ def html_table(
     head: Sequence[str],
     rows: Iterable[tuple[str, facts.Sourced, Sequence[str]]],
     first_is_label: bool = True,
+    groups: dict[str, str] | None = None,
 ) -> str:
-    """rows: (row id, the fact, cells already HTML). The first cell gets the uncertain badge."""
+    """rows: (row id, the fact, cells already HTML). The first cell gets the uncertain badge.
+    groups: a heading row to put before the row with that id (one table, not one per group)."""
     rows = list(rows)
     body = []
     for row_id, fact, cells in rows:
+        if groups and row_id in groups:
+            body.append(
+                f'<tr class="kg-group"><th colspan="{len(head)}" scope="colgroup">'
+                f"{escape(groups[row_id])}</th></tr>"
+            )
         first, rest = cells[0] + (badge(table, fact, row_id) if first_is_label else ""), cells[1:]
         tds = "".join(f"<td>{c}</td>" for c in (first, *rest))
         body.append(f'<tr data-id="{escape(row_id)}">{tds}</tr>')
@@ -193,45 +203,68 @@ def date(d: dt.date | None, missing: str = "—") -> str:
 # --- pricing -------------------------------------------------------------------------
 
 
-def families(kind: str = "text") -> list[str]:
-    return list(dict.fromkeys(m.family for m in facts.pricing().models if m.modality == kind))
-
-
-def pricing_table(family: str) -> str:
-    """One model family's prices per 1M tokens, with release and shutdown dates."""
-    models = [m for m in facts.pricing().models if m.family == family]
+def pricing_table(modality: str = "text") -> str:
+    """Every model of one modality in one table, a heading row per family (newest first, as
+    in the data). Few columns, so it fits a desktop column with model ids on one line."""
+    models = [m for m in facts.pricing().models if m.modality == modality]
     if not models:
-        raise ValueError(f"no models in family {family!r}")
-    if models[0].modality == "embedding":
-        rows = [(m.id, m, [f"<code>{m.id}</code>", usd(m.input)]) for m in models]
-        return html_table(f"pricing-{slug(family)}", ["Model", "Input"], rows)
+        raise ValueError(f"no {modality} models")
+    if modality == "embedding":
+        rows = [(m.id, m, [f'<code class="kg-id">{m.id}</code>', usd(m.input)]) for m in models]
+        return html_table("pricing-embeddings", ["Model", "Input"], rows)
 
-    def maybe(v: float | None) -> str:
-        return usd(v) if v is not None else "—"
+    def cached(m: facts.ModelPrice) -> str:
+        price = usd(m.cached_input) if m.cached_input is not None else "—"
+        return price + (f"<br><small>write {usd(m.cache_write)}</small>" if m.cache_write else "")
 
     rows = [
         (
             m.id,
             m,
             [
-                f"<code>{m.id}</code>",
+                f'<code class="kg-id">{m.id}</code>',
                 usd(m.input),
-                maybe(m.cached_input),
-                maybe(m.cache_write),
-                maybe(m.output),
-                date(m.released),
+                cached(m),
+                usd(m.output) if m.output is not None else "—",
                 date(m.shutdown),
             ],
         )
         for m in models
     ]
-    head = ["Model", "Input", "Cached input", "Cache write", "Output", "Released", "Shutdown"]
-    return html_table(f"pricing-{slug(family)}", head, rows)
+    firsts = {}
+    for m in models:
+        firsts.setdefault(m.family, m.id)
+    groups = {row_id: family for family, row_id in firsts.items()}
+    head = ["Model", "Input", "Cached input", "Output", "Shutdown"]
+    return html_table(f"pricing-{modality}", head, rows, groups=groups)
 
 
-def pricing_tables(kind: str = "text") -> str:
-    """A heading and a table per model family, newest family first (as in the data)."""
-    return "".join(f"\n### {f}\n{pricing_table(f)}" for f in families(kind))
+def model_choices() -> str:
+    """Which model to start with: the cheapest, the samples' default and the newest top
+    model, each with its prices and the cost of one typical request (Markdown)."""
+    p = facts.pricing()
+    newest = max(m.released for m in p.models if m.released)
+    strongest = max((m for m in p.models if m.released == newest), key=lambda m: m.output or 0.0)
+    choices = [
+        ("Cheapest", live.cheapest_model(), "Start here for short, simple tasks."),
+        ("This guide's samples", p.model(samples_model()), "A good default for most text work."),
+        ("Newest top model", strongest, "For the hardest tasks, at several times the price."),
+    ]
+    lines = []
+    for label, m, use in choices:
+        doubt = " (uncertain)" if m.uncertain else ""
+        lines.append(
+            f"- **{label}: `{m.id}`**, {usd(m.input)} input and {usd(m.output or 0)} output "
+            f"per 1M tokens{doubt}: {cost(m.id, 1000, 500)} for a request with 1,000 input "
+            f"and 500 output tokens. {use}"
+        )
+    return "\n".join(lines)
+
+
+def samples_model() -> str:
+    """The model most of this guide's Python samples ask for."""
+    named = re.findall(r'model="([^"]+)"', "".join(p.read_text() for p in SNIPPETS.rglob("*.py")))
+    return max(sorted(set(named)), key=named.count)
 
 
 def modifiers_table() -> str:
@@ -626,7 +659,7 @@ MACROS: dict[str, Callable[..., str]] = {
         cost,
         error_link,
         pricing_table,
-        pricing_tables,
+        model_choices,
         modifiers_table,
         deprecations_table,
         worked_example,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from keyguide import fact_tables, facts
+from keyguide import fact_tables, facts, live
 from keyguide.cost import request_cost
 from tests.support import built_html
 
@@ -106,26 +106,24 @@ def test_every_facts_table_shows_its_verified_date_and_a_source_link(
 
 def test_pricing_page_shows_every_model_with_its_prices_and_dates(built_site: Path) -> None:
     soup, p = page(built_site, "pricing"), facts.pricing()
-    for family in dict.fromkeys(m.family for m in p.models):
-        models = [m for m in p.models if m.family == family]
+    for modality in ("text", "embedding"):
         expected: dict[str, tuple[facts.Sourced, list]] = {}
-        for m in models:
-            if m.modality == "embedding":
+        for m in p.models:
+            if m.modality != modality:
+                continue
+            if modality == "embedding":
                 expected[m.id] = (m, [m.id, m.input])
             else:
-                expected[m.id] = (
-                    m,
-                    [
-                        m.id,
-                        m.input,
-                        m.cached_input,
-                        m.cache_write,
-                        m.output,
-                        m.released and str(m.released),
-                        m.shutdown and str(m.shutdown),
-                    ],
-                )
-        assert_table_matches(soup, f"pricing-{fact_tables.slug(family)}", expected)
+                shutdown = m.shutdown and str(m.shutdown)
+                expected[m.id] = (m, [m.id, m.input, m.cached_input, m.output, shutdown])
+        table = "pricing-text" if modality == "text" else "pricing-embeddings"
+        assert_table_matches(soup, table, expected)
+    cells = rows(soup, "pricing-text")
+    for m in p.models:
+        if m.cache_write is not None:
+            assert f"write {fact_tables.usd(m.cache_write)}" in label(cells[m.id][2]), m.id
+    families = [th.get_text() for th in block(soup, "pricing-text").select("tr.kg-group th")]
+    assert families == list(dict.fromkeys(m.family for m in p.models if m.modality == "text"))
 
 
 def test_pricing_page_shows_every_modifier_and_deprecation(built_site: Path) -> None:
@@ -298,3 +296,23 @@ def test_sandbox_accounts_page_lists_every_key_and_links_its_error(built_site: P
         assert label(found[a.key][0]) == a.key
         if a.error:
             assert found[a.key][3].select_one(f'a[href$="errors/#{a.error}"]'), a.key
+
+
+def test_pricing_page_opens_with_three_models_to_choose_from_priced_from_the_data(
+    built_site: Path,
+) -> None:
+    soup, p = page(built_site, "pricing"), facts.pricing()
+    heading = soup.select_one("h2#which-model-should-i-use")
+    assert heading is not None
+    choices = heading.find_next_sibling("ul")
+    assert choices is not None
+    items = choices.select("li")
+    named = [code.get_text() for li in items if (code := li.select_one("code"))]
+    assert named[0] == live.cheapest_model().id
+    assert named[1] == fact_tables.samples_model()
+    assert len(set(named)) == 3
+    for li, model_id in zip(items, named, strict=True):
+        m = p.model(model_id)
+        for price in (m.input, m.output or 0):
+            assert fact_tables.usd(price) in li.get_text(), (model_id, price)
+        assert fact_tables.cost(model_id, 1000, 500) in li.get_text()

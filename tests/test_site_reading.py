@@ -37,12 +37,17 @@ def test_no_sentence_of_twelve_words_is_on_two_pages(built_site: Path) -> None:
 
 
 def distinctive(table) -> set[str]:
-    """What identifies a table's facts: its code spans and its cells of four words or more."""
-    items = {" ".join(c.get_text().split()) for c in table.select("code")}
-    for cell in table.select("td"):
-        text = " ".join(cell.get_text(" ").split()).lower()
-        if len(text.split()) >= 4:
-            items.add(text)
+    """What identifies a table's facts: its cells of four words or more, and the code spans
+    outside its first column (the first column names rows, and models or headers can
+    rightly name rows on several pages)."""
+    items = set()
+    for row in table.select("tr"):
+        for n, cell in enumerate(row.select("td")):
+            text = " ".join(cell.get_text(" ").split()).lower()
+            if len(text.split()) >= 4:
+                items.add(text)
+            if n > 0:
+                items.update(" ".join(c.get_text().split()) for c in cell.select("code"))
     return items
 
 
