@@ -7,6 +7,7 @@ import contextlib
 import sys
 
 from keyguide import facts
+from keyguide.facts import registry
 
 READY = "Keyguide sandbox ready at"
 LAST_LINE = "Press Ctrl+C to stop."  # the banner ends here; serving starts
@@ -43,7 +44,11 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument(
         "--port", type=int, default=8787, help="port on 127.0.0.1 (0 picks a free one)"
     )
+    sub.add_parser("facts-schema", help="write keyguide/facts/schemas/ from the facts models")
     args = parser.parse_args(argv)
+    if args.command == "facts-schema":
+        for path in registry.write_schemas():
+            print(path)
     if args.command == "sandbox":
         with contextlib.suppress(KeyboardInterrupt):
             sandbox(args.port)

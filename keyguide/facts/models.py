@@ -259,7 +259,7 @@ class Account(Strict):
     name: str
     state: str
     answer: str  # what a model request gets, in words
-    tier: str  # Accounts.default_tier when the file gives none
+    tier: str = Field(default="", min_length=1)  # filled from Accounts.default_tier if left out
     error: str | None = None  # id in errors.yml that model requests get
     rpm: int | None = None  # override the tier's example limits
     tpm: int | None = None

@@ -7,7 +7,9 @@ To add a facts file: write its model in keyguide/facts/models.py and add one lin
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel
@@ -19,6 +21,7 @@ from keyguide.facts.models import (
     Environment,
     Errors,
     Keys,
+    Links,
     Pricing,
     RateLimits,
     Sourced,
@@ -61,6 +64,47 @@ environment = FactsFile(
     "sdk_environment", "environment.yml", Environment, "reference/environment.md"
 )
 accounts = FactsFile("accounts", "sandbox_accounts.yml", Accounts, "reference/sandbox-accounts.md")
+
+
+SCHEMAS = loader.FACTS_DIR / "schemas"  # one JSON Schema per file, for editors
+
+
+def json_schema(model: type[BaseModel]) -> dict[str, Any]:
+    """The model's JSON Schema as a facts file is written: links as "{site}/path" or https."""
+    schema = model.model_json_schema()
+
+    def raw_links(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("format") == "uri":
+                node.pop("format")
+                node.pop("minLength", None)
+                node["pattern"] = r"^(https://|\{\w+\})"
+            for value in node.values():
+                raw_links(value)
+        elif isinstance(node, list):
+            for value in node:
+                raw_links(value)
+
+    raw_links(schema)
+    return schema
+
+
+def schemas() -> dict[str, str]:
+    """The schema file each facts file (and links.yml) should have, by file name, as JSON."""
+    files = [(f.file, f.model) for f in FILES] + [("links.yml", Links)]
+    return {
+        name.replace(".yml", ".schema.json"): json.dumps(json_schema(model), indent=2) + "\n"
+        for name, model in files
+    }
+
+
+def write_schemas() -> list[Path]:
+    SCHEMAS.mkdir(exist_ok=True)
+    written = []
+    for name, text in schemas().items():
+        (SCHEMAS / name).write_text(text)
+        written.append(SCHEMAS / name)
+    return written
 
 
 def clear_caches() -> None:
