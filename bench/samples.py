@@ -1,5 +1,6 @@
-"""Sample checks: cost per sample (fork server vs plain subprocess vs `import openai`),
-and the sample tests' total time with and without xdist workers."""
+"""Sample checks: cost per sample (fork server vs plain subprocess vs `import openai`; each
+JavaScript sample in its own node process vs importing the npm SDK; each curl sample), and
+the sample tests' total time with and without xdist workers."""
 
 from __future__ import annotations
 
@@ -70,6 +71,47 @@ def per_sample(repeat: int) -> list[Figure]:
     ]
 
 
+NODE_IMPORT = ["node", "--input-type=module", "-e", 'import "openai";']
+
+
+def per_sample_other_languages(repeat: int) -> list[Figure]:
+    """JavaScript (node + the npm SDK) and curl samples: each in its own process, as run."""
+    box = start_sandbox()
+    figures = []
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+
+            def cost(r: Run) -> float:
+                reset_sandbox(box.base_url)
+                start = time.perf_counter()
+                execute(r, box.base_url, Path(tmp))
+                return time.perf_counter() - start
+
+            for suffix, language, floor_cmd, target in (
+                (".mjs", "JavaScript", NODE_IMPORT, "<= 0.15 s"),
+                (".sh", "curl", ["bash", "-c", "curl --version >/dev/null"], ""),
+            ):
+                runs = [
+                    r for r in all_runs() if r.sample.suffix == suffix and "low-limits" not in r.key
+                ]
+                medians = [statistics.median(cost(r) for r in runs) for _ in range(repeat)]
+                floor = times(lambda cmd=floor_cmd: run(cmd, cwd=ROOT), repeat * 2)
+                figures.append(
+                    Figure(
+                        "samples",
+                        f"per {language} sample, own process (median of {len(runs)} runs)",
+                        "s",
+                        medians,
+                        floor,
+                        " ".join(floor_cmd),
+                        target,
+                    )
+                )
+    finally:
+        box.stop()
+    return figures
+
+
 def sample_tests(repeat: int, before: bool) -> list[Figure]:
     def pytest(workers: str, plain: bool = False) -> None:
         extra = {"KEYGUIDE_PLAIN_SAMPLES": "1"} if plain else {}
@@ -107,4 +149,4 @@ def sample_tests(repeat: int, before: bool) -> list[Figure]:
 
 
 def measure(repeat: int, before: bool) -> list[Figure]:
-    return per_sample(repeat) + sample_tests(repeat, before)
+    return per_sample(repeat) + per_sample_other_languages(repeat) + sample_tests(repeat, before)
