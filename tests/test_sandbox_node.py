@@ -58,9 +58,16 @@ def test_openai_node_gets_what_the_account_table_says(
     assert str(got["request_id"]).startswith("req_")
 
 
-def test_openai_node_retries_the_flaky_account_and_succeeds(seen: dict[str, Any]) -> None:
+def test_openai_node_retries_the_flaky_account_once_and_succeeds(seen: dict[str, Any]) -> None:
     assert seen["retried"]["ok"], seen["retried"]
-    assert seen["retried"]["ms"] < 5000  # one retry at the SDK's short delay
+    assert seen["retried"]["attempts"] == 2  # the 500, then the answer
+    assert seen["retried"]["ms"] < 5000  # at the SDK's short delay
+
+
+def test_openai_node_does_not_retry_what_x_should_retry_false_marks(seen: dict[str, Any]) -> None:
+    too_large = seen["too_large"]
+    assert (too_large["class"], too_large["status"]) == ("RateLimitError", 429), too_large
+    assert too_large["attempts"] == 1, too_large
 
 
 def test_openai_node_stream_helpers_finish_with_the_full_answer(seen: dict[str, Any]) -> None:

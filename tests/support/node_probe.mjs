@@ -56,11 +56,21 @@ for (const key of keys) {
   }
 }
 
-await reset();
-const flaky = new OpenAI({ apiKey: "sk-sandbox-flaky" }); // default: 2 retries
-const started = Date.now();
-const retried = await attempt(() => flaky.responses.create({ model: "gpt-5.5", input: "hi" }));
-const retryMs = Date.now() - started;
+// Retries: count the attempts the SDK makes through its fetch.
+async function attempts(key, request) {
+  await reset();
+  let count = 0;
+  const counting = (url, init) => ((count += 1), fetch(url, init));
+  const client = new OpenAI({ apiKey: key, fetch: counting }); // default: 2 retries
+  const started = Date.now();
+  const result = await attempt(() => request(client));
+  return { ...result, attempts: count, ms: Date.now() - started };
+}
+const retried = await attempts("sk-sandbox-flaky", calls.responses);
+// A request larger than the per-minute budget: the 429 says x-should-retry: false.
+const tooLarge = await attempts("sk-sandbox-low-limits", (c) =>
+  c.responses.create({ model: "gpt-5.4-nano", input: "word ".repeat(2000) }),
+);
 
 await reset();
 const client = new OpenAI({ apiKey: "sk-sandbox-build" });
@@ -75,7 +85,8 @@ const headers = Object.fromEntries(response.headers);
 console.log(
   JSON.stringify({
     accounts,
-    retried: { ...retried, ms: retryMs },
+    retried,
+    too_large: tooLarge,
     helpers,
     request_id: data._request_id,
     headers,
