@@ -10,7 +10,7 @@ FORMATS = {
     "date": "2026-01-01",
     "time": "00:00:00",
     "email": "reader@example.com",
-    "uri": "https://example.com/",
+    "uri": "urn:example:value",  # a URI that is not a link (RFC 3986 allows URNs)
     "uuid": "00000000-0000-4000-8000-000000000000",
 }
 MAX_DEPTH = 12  # recursive schemas stop here: optional fields are left out, lists left empty
