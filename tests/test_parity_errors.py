@@ -33,7 +33,8 @@ class Recipe:
 
 
 def respond(client: openai.OpenAI, **kw: Any) -> Any:
-    return client.responses.create(**{"model": MODEL, "input": "hi", **kw})
+    params: dict[str, Any] = {"model": MODEL, "input": "hi", **kw}
+    return client.responses.create(**params)
 
 
 RECIPES: dict[str, Recipe] = {

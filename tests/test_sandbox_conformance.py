@@ -171,7 +171,7 @@ def test_chat_json_is_a_strict_chat_completion(sandbox: Sandbox, body: dict) -> 
 
 @pytest.mark.parametrize("usage", [False, True], ids=["no-usage", "include-usage"])
 def test_chat_stream_chunks_are_strict_and_end_with_done(sandbox: Sandbox, usage: bool) -> None:
-    body = {"model": "gpt-5.5", "messages": USER, "stream": True}
+    body: dict[str, Any] = {"model": "gpt-5.5", "messages": USER, "stream": True}
     if usage:
         body["stream_options"] = {"include_usage": True}
     sent = events(sandbox, "/chat/completions", body)

@@ -59,7 +59,7 @@ def test_github_runs_the_one_check_in_a_bookworm_container() -> None:
 
 def test_the_site_deploys_only_after_the_check_passed() -> None:
     ci = jobs(ROOT / ".github/workflows/ci.yml")
-    needs = {name: job.get("needs") for name, job in ci.items()}
+    needs = {name: str(job.get("needs", "")) for name, job in ci.items()}
     deploys = [n for n, job in ci.items() if "deploy-pages" in str(job.get("steps"))]
     assert deploys, "no job deploys the site"
 

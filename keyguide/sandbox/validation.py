@@ -23,7 +23,7 @@ TYPE_NAMES = {"str", "int", "float", "bool", "list", "dict", "none", "literal", 
 
 def strict(typed_dict: type) -> TypeAdapter:
     """An adapter for an SDK params TypedDict that refuses unknown top-level keys."""
-    forbidding = type(
+    forbidding: Any = type(
         typed_dict.__name__, (typed_dict,), {"__pydantic_config__": ConfigDict(extra="forbid")}
     )
     return TypeAdapter(forbidding)

@@ -4,6 +4,7 @@ list, retrieve, update metadata, delete, messages."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
@@ -41,7 +42,7 @@ async def create_chat_completion(request: Request) -> Response:
     cid = digest(req.model, body)[:29]
     answered = completion(body, req.model, cid, answer, req.input_tokens)
     if body.get("store") is True:
-        kept = {**answered, "metadata": body.get("metadata") or {}}
+        kept: dict[str, Any] = {**answered, "metadata": body.get("metadata") or {}}
         messages = stored_messages(body["messages"], kept["id"])
         req.state.completions.put(kept["id"], StoredChat(kept, messages))
     if not req.stream:
