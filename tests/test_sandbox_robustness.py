@@ -4,12 +4,14 @@ sandbox keeps serving: fixed cases, a property-based barrage, and dozens of clie
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import os
 import re
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -36,6 +38,7 @@ from keyguide.sandbox.ledger import MAX_ROWS
 from keyguide.sandbox.ratelimit import Limiter, Limits
 from keyguide.sandbox.routes.sandbox import is_loopback
 from keyguide.sandbox.server import Timeouts
+from keyguide.sandbox.text import embedding_for
 from tests.support.async_runner import run_async
 from tests.support.sandbox_process import Sandbox
 
@@ -319,10 +322,15 @@ def server_cpu(sandbox: Sandbox) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def warmed_up(sandbox: Sandbox) -> None:
+    """Returns once the sandbox's start-up warm-up (building validators) is done."""
+    warm = {"model": "text-embedding-3-small", "input": "x"}
+    assert post(sandbox, "/embeddings", json=warm, headers=BUILD).status_code == 200
+
+
 def costed(sandbox: Sandbox, send: Callable[[], httpx2.Response]) -> tuple[httpx2.Response, float]:
     """The answer, and the CPU seconds the sandbox spent on it."""
-    warm = {"model": "text-embedding-3-small", "input": "x"}  # waits for the start-up warm-up
-    assert post(sandbox, "/embeddings", json=warm, headers=BUILD).status_code == 200
+    warmed_up(sandbox)
     start = server_cpu(sandbox)
     answer = send()
     return answer, server_cpu(sandbox) - start
@@ -623,3 +631,44 @@ def test_reset_accepts_any_loopback_source(sandbox: Sandbox) -> None:
         assert is_loopback(host), host
     for host in ("10.0.0.1", "::ffff:10.0.0.1", "example.com", "", "testclient"):
         assert not is_loopback(host), host
+
+
+def test_the_largest_embeddings_request_leaves_other_clients_answered(sandbox: Sandbox) -> None:
+    inputs = [f"text {n}" for n in range(int(MAX_INPUTS))]
+    body = {"model": "text-embedding-3-small", "input": inputs, "encoding_format": "base64"}
+    warmed_up(sandbox)
+    answers: list[httpx2.Response] = []
+    big = threading.Thread(
+        target=lambda: answers.append(post(sandbox, "/embeddings", json=body, headers=BUILD))
+    )
+    big.start()
+    waits = []
+    while big.is_alive():
+        answer, seconds = timed(lambda: models(sandbox))
+        assert answer.status_code == 200
+        waits.append(seconds)
+    big.join()
+    assert answers[0].status_code == 200 and len(answers[0].json()["data"]) == len(inputs)
+    assert len(waits) > 1 and max(waits) < 1.0, waits  # the answer was built off the loop
+
+
+def models(sandbox: Sandbox) -> httpx2.Response:
+    return sandbox.http.get(f"{sandbox.base_url}/models", headers=BUILD)
+
+
+def timed(send: Callable[[], httpx2.Response]) -> tuple[httpx2.Response, float]:
+    start = time.perf_counter()
+    answer = send()
+    return answer, time.perf_counter() - start
+
+
+def test_embedding_vectors_are_the_normalised_hash_bytes_rounded() -> None:
+    """The lookup-table shortcut gives exactly what the plain definition gives."""
+    for text, dims in (("hello", 1536), ([[1, 2], [3]], 3072), ("", 7)):
+        seed = hashlib.sha256(json.dumps(text, sort_keys=True).encode()).digest()
+        raw: list[float] = []
+        while len(raw) < dims:
+            seed = hashlib.sha256(seed).digest()
+            raw.extend((b - 127.5) / 127.5 for b in seed)
+        norm = sum(x * x for x in raw[:dims]) ** 0.5
+        assert embedding_for(text, dims) == [round(x / norm, 6) for x in raw[:dims]]
