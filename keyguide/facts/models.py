@@ -328,6 +328,10 @@ class Introduced(Sourced):
     introduced: dt.date
 
 
+class ChatGptSeparate(Sourced):
+    codex_with_api_key: str  # the one crossover: Codex signed in with an API key
+
+
 class Billing(Strict):
     billing_page: HttpUrl
     limits_page: HttpUrl
@@ -339,6 +343,7 @@ class Billing(Strict):
     prepaid_since: Dated
     spend_alerts: Introduced
     hard_spend_limits: Introduced
+    chatgpt_separate: ChatGptSeparate
 
 
 # --- keys.yml ------------------------------------------------------------------
@@ -373,6 +378,21 @@ class LegacyKeys(Sourced):
     prefix: str
 
 
+class Projects(Sourced):
+    created_by: str  # who may create a project
+    max_per_organization: int = Field(gt=0)
+    default_holds_service_accounts: bool  # the Default project cannot hold them
+
+
+class Revocation(Sourced):
+    takes_effect: str  # how soon a revoked key stops working
+    restorable: bool
+
+
+class KeyOwner(Sourced):
+    endpoint: str  # the request that says which user and organizations a key belongs to
+
+
 class Keys(Strict):
     keys_page: HttpUrl
     phone_verification: PhoneVerification
@@ -382,6 +402,9 @@ class Keys(Strict):
     api_key_lifetime: KeyLifetime
     shown_once: Sourced
     legacy_user_keys: LegacyKeys
+    projects: Projects
+    revocation: Revocation
+    owner_lookup: KeyOwner
 
     def kind(self, kind_id: str) -> KeyKind:
         for k in self.kinds:
