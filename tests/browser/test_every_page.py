@@ -8,7 +8,7 @@ from typing import Literal
 
 import pytest
 
-from tests.support.browsing import AXE_CORE, Site, Visit, axe_violations
+from tests.support.browsing import Site, Visit, axe_core, axe_violations
 from tests.support.site_nav import nav_urls
 
 pytestmark = pytest.mark.browser
@@ -23,7 +23,7 @@ NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; }"
 
 @pytest.fixture(scope="module", autouse=True)
 def axe_on_every_load(tab: Visit) -> None:
-    tab.page.add_init_script(AXE_CORE)  # sent to the browser once, not once per page
+    tab.page.add_init_script(axe_core())  # sent to the browser once, not once per page
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import http.server
 import os
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
+
+from tests.support.node_packages import ensure_installed
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
@@ -55,13 +57,17 @@ class Visit:
         self.page.on("request", lambda request: self.requests.append(request.url))
 
 
-AXE_CORE = Axe().axe_script  # the axe-core that axe-playwright-python bundles (no CDN)
+@cache
+def axe_core() -> str:
+    """axe-core's script, from npm at the version package-lock.json pins (no CDN)."""
+    ensure_installed()
+    return (ROOT / "node_modules" / "axe-core" / "axe.min.js").read_text()
 
 
 def axe_violations(page: Page) -> str:
     """axe-core's violations on the page as loaded now, one line each ("" when none)."""
     if not page.evaluate("typeof axe === 'object'"):  # once per load: parsing axe costs
-        page.evaluate(AXE_CORE)
+        page.evaluate(axe_core())
     violations = page.evaluate("axe.run({resultTypes: ['violations']}).then(r => r.violations)")
     return "\n".join(
         f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes): {v['help']} -> "
