@@ -3,6 +3,7 @@ the output their samples printed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from tests.support.built_html import every_page, page
@@ -33,3 +34,22 @@ def test_built_pages_load_nothing_from_other_hosts(built_site: Path) -> None:
                     continue  # canonical and alternate links load nothing
                 offenders.append(f"{html.relative_to(built_site)}: <{tag.name}> {url}")
     assert not offenders, offenders
+
+
+def tab_labels(built_site: Path) -> dict[str, set[str]]:
+    """Every content tab label on the site, grouped by its words (case and punctuation aside)."""
+    groups: dict[str, set[str]] = {}
+    for _, soup in every_page(built_site):
+        for label in soup.select(".tabbed-labels > label"):
+            text = label.get_text(strip=True)
+            groups.setdefault(re.sub(r"[^a-z0-9]+", " ", text.lower()).strip(), set()).add(text)
+    return groups
+
+
+def test_tabs_for_the_same_choice_have_one_label_so_they_link(built_site: Path) -> None:
+    """content.tabs.link links tabs by their exact label: "Windows (PowerShell)" on one page
+    and "Windows PowerShell" on another never follow each other."""
+    groups = tab_labels(built_site)
+    assert {"Python", "JavaScript", "curl"} <= set().union(*groups.values())
+    split = [sorted(labels) for labels in groups.values() if len(labels) > 1]
+    assert not split, f"one choice, several labels (pick one): {split}"
