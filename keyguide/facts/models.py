@@ -197,8 +197,13 @@ class EmbeddingCaps(Sourced):
     tokens_per_request: int = Field(gt=0)
 
 
+class CountingRules(Sourced):
+    rules: list[str] = Field(min_length=1)  # how limits are counted, in our words
+
+
 class RateLimits(Strict):
     metrics: list[Metric]
+    counting: CountingRules
     headers: list[Header] = Field(min_length=6, max_length=6)
     related_headers: list[RelatedHeader] = []
     examples: list[TierLimit]
@@ -344,6 +349,7 @@ class Billing(Strict):
     spend_alerts: Introduced
     hard_spend_limits: Introduced
     chatgpt_separate: ChatGptSeparate
+    cutoff_lag: Sourced  # usage stops when the balance runs out, a little late
 
 
 # --- keys.yml ------------------------------------------------------------------
@@ -352,6 +358,16 @@ class Billing(Strict):
 class PhoneVerification(Sourced):
     channels: list[str] = Field(min_length=1)
     needed_for: str
+
+
+class RefusedNumbers(Sourced):
+    kinds: list[str] = Field(min_length=1)  # phone numbers verification does not accept
+
+
+class OrgVerification(Sourced):
+    message: str  # how the API words it (a 400)
+    where: str  # the settings page to start it from
+    takes: str  # how long it takes to apply
 
 
 class KeyKind(Sourced):
@@ -402,6 +418,8 @@ class Keys(Strict):
     api_key_lifetime: KeyLifetime
     shown_once: Sourced
     legacy_user_keys: LegacyKeys
+    refused_numbers: RefusedNumbers
+    organization_verification: OrgVerification
     projects: Projects
     revocation: Revocation
     owner_lookup: KeyOwner
