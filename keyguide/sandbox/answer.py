@@ -109,17 +109,21 @@ def capped(text: str, ask: Ask) -> Answer:
 
 
 def logprobs(text: str, top: int) -> list[dict]:
-    """Deterministic log probabilities, one per ~4-character token of each streamed delta
-    (so a stream's pieces add up to the whole answer's), with `top` alternatives each."""
+    """Deterministic log probabilities for an answer: those of each delta it streams as, so
+    a stream's pieces add up to the whole answer's."""
+    return [mark for delta in chunks(text) for mark in delta_logprobs(delta, top)]
+
+
+def delta_logprobs(delta: str, top: int) -> list[dict]:
+    """One entry per ~4-character token of a streamed delta, with `top` alternatives each."""
 
     def entry(token: str, rank: int) -> dict:
         value = -round(rank + int(digest(token, rank)[:4], 16) / 65536, 4)  # best first
         return {"token": token, "logprob": value, "bytes": list(token.encode())}
 
     out = []
-    for delta in chunks(text):
-        for i in range(0, len(delta), CHARS_PER_TOKEN):
-            piece = delta[i : i + CHARS_PER_TOKEN]
-            others = [entry(piece if r == 0 else f"{piece.swapcase()}{r}", r) for r in range(top)]
-            out.append({**entry(piece, 0), "top_logprobs": others})
+    for i in range(0, len(delta), CHARS_PER_TOKEN):
+        piece = delta[i : i + CHARS_PER_TOKEN]
+        others = [entry(piece if r == 0 else f"{piece.swapcase()}{r}", r) for r in range(top)]
+        out.append({**entry(piece, 0), "top_logprobs": others})
     return out

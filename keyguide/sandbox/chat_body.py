@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from keyguide.sandbox import sse
-from keyguide.sandbox.answer import Answer, Ask, Function, logprobs
+from keyguide.sandbox.answer import Answer, Ask, Function, delta_logprobs, logprobs
 from keyguide.sandbox.catalogue import CREATED
 from keyguide.sandbox.conversation import from_messages
 from keyguide.sandbox.text import chunks
@@ -64,10 +64,11 @@ def message(answer: Answer) -> dict:
     return out
 
 
-def choice_logprobs(body: dict, text: str | None) -> dict | None:
+def choice_logprobs(body: dict, text: str | None, marks: Any = logprobs) -> dict | None:
+    """`marks` is `logprobs` for a whole answer, `delta_logprobs` for one streamed delta."""
     if not body.get("logprobs") or text is None:
         return None
-    return {"content": logprobs(text, body.get("top_logprobs") or 0), "refusal": None}
+    return {"content": marks(text, body.get("top_logprobs") or 0), "refusal": None}
 
 
 def usage(input_tokens: int, output_tokens: int) -> dict:
@@ -125,7 +126,7 @@ def deltas(body: dict, answer: Answer) -> list[tuple[dict, dict | None]]:
         ]
         return out
     for piece in chunks(answer.text or ""):
-        out.append(({"content": piece}, choice_logprobs(body, piece)))
+        out.append(({"content": piece}, choice_logprobs(body, piece, delta_logprobs)))
     return out
 
 
@@ -165,8 +166,11 @@ def stored_messages(messages: list[dict], answer_id: str) -> list[dict]:
                 "id": f"{answer_id}-{i}",
                 "role": m.get("role"),
                 "content": text,
+                "refusal": None,
                 "content_parts": parts,
                 "name": m.get("name"),
             }
         )
-    return [{k: v for k, v in m.items() if v is not None or k == "content"} for m in out]
+    return [
+        {k: v for k, v in m.items() if v is not None or k in {"content", "refusal"}} for m in out
+    ]

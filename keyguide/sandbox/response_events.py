@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from keyguide.sandbox import sse
-from keyguide.sandbox.answer import logprobs
+from keyguide.sandbox.answer import delta_logprobs
 from keyguide.sandbox.text import chunks
 
 Event = tuple[str, dict]
@@ -44,7 +44,7 @@ def message_events(index: int, item: dict) -> Iterator[Event]:
             {
                 **where,
                 "delta": delta,
-                "logprobs": logprobs(delta, top) if marks else [],
+                "logprobs": delta_logprobs(delta, top) if marks else [],
             },
         )
     yield "response.output_text.done", {**where, "text": text, "logprobs": part.get("logprobs", [])}
@@ -63,7 +63,8 @@ def call_events(index: int, item: dict) -> Iterator[Event]:
     )
     for delta in chunks(item["arguments"], size=1):
         yield "response.function_call_arguments.delta", {**where, "delta": delta}
-    yield "response.function_call_arguments.done", {**where, "arguments": item["arguments"]}
+    done = {**where, "name": item["name"], "arguments": item["arguments"]}  # the spec requires name
+    yield "response.function_call_arguments.done", done
     yield "response.output_item.done", {"output_index": index, "item": item}
 
 
