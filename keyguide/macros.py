@@ -33,6 +33,21 @@ def define_env(env: Any) -> None:
     for name, render in fact_tables.MACROS.items():  # the reference tables; see fact_tables
         env.macro(render, name)
 
+    from keyguide.sandbox.store import STORED_LIMIT
+
+    env.variables["sandbox_stored_limit"] = f"{STORED_LIMIT:,}"
+
+    @env.macro
+    def sandbox_unsupported() -> str:
+        """The settings the sandbox refuses, from the table it refuses them by."""
+        from keyguide.sandbox.unsupported import SETTINGS
+
+        rows = ["| Setting | Endpoints | Refused values | Why |", "|---|---|---|---|"]
+        for s in SETTINGS:
+            where = ", ".join(f"`/v1/{e.replace('chat', 'chat/completions')}`" for e in s.endpoints)
+            rows.append(f"| `{s.param}` | {where} | {s.what} | {s.why} |")
+        return "\n".join(rows)
+
     @env.macro
     def cost_calculator() -> str:
         """The pricing page's calculator, with asset paths relative to the current page."""

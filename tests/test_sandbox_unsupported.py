@@ -3,12 +3,15 @@ every setting the sandbox lists as unsupported gets a 400 naming it, never a sil
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import openai
 import pytest
 
+from keyguide.sandbox.store import STORED_LIMIT
 from keyguide.sandbox.unsupported import SETTINGS
+from tests.support.built_html import page
 from tests.support.sandbox_process import Sandbox
 
 USER: Any = [{"role": "user", "content": "hi"}]
@@ -105,3 +108,11 @@ def test_input_tokens_counts_what_create_would_bill(sandbox: Sandbox) -> None:
     counted = client.responses.input_tokens.count(**ask)
     usage = client.responses.create(**ask).usage
     assert usage is not None and counted.input_tokens == usage.input_tokens > 0
+
+
+def test_the_reference_page_lists_every_refused_setting(built_site: Path) -> None:
+    html = page(built_site, "reference/sandbox-accounts/")
+    rows = [tr.find_all("td") for tr in html.select("table tr")]
+    listed = {cells[0].get_text() for cells in rows if cells and cells[0].code}
+    assert {s.param for s in SETTINGS} <= listed
+    assert f"{STORED_LIMIT:,}" in html.get_text()
