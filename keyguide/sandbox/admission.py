@@ -20,7 +20,7 @@ from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.ledger import PROJECT_ID
 from keyguide.sandbox.ratelimit import Limits, tier_limits
 from keyguide.sandbox.state import State
-from keyguide.sandbox.text import digest, estimate_tokens, reply_for
+from keyguide.sandbox.text import digest, estimate_tokens
 from keyguide.sandbox.validation import validate
 
 
@@ -49,12 +49,6 @@ class Admitted:
 
     def bill(self, output_tokens: int) -> None:
         self.state.ledger.record(self.account.key, self.model, self.input_tokens, output_tokens)
-
-    def reply(self, prompt: Any, id_length: int) -> tuple[str, str]:
-        """The deterministic reply to `prompt`, billed, and an id derived from the request."""
-        text = reply_for(prompt)
-        self.bill(estimate_tokens(text))
-        return text, digest(self.model, self.body)[:id_length]
 
 
 def limits_for(state: State, account: facts.Account, model: str) -> Limits:
