@@ -87,8 +87,10 @@ def test_logprobs_are_deterministic_and_cover_the_text(sandbox: Sandbox) -> None
     response = client.responses.create(
         model="gpt-5.5", input="hi", include=["message.output_text.logprobs"], top_logprobs=1
     )
-    part = response.output[0].content[0]  # type: ignore[union-attr]
-    assert "".join(t.token for t in part.logprobs or []) == response.output_text
+    message = response.output[0]
+    assert message.type == "message" and message.content[0].type == "output_text"
+    tokens = [t.token for t in message.content[0].logprobs or []]
+    assert "".join(tokens) == response.output_text
 
 
 def test_service_tier_is_echoed(sandbox: Sandbox) -> None:

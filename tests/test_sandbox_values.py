@@ -68,14 +68,16 @@ def test_max_output_tokens_makes_a_response_incomplete(sandbox: Sandbox) -> None
 def test_max_tokens_ends_a_chat_completion_with_length(sandbox: Sandbox, cap: str) -> None:
     client = sandbox.client("sk-sandbox-build")
     messages: Any = [{"role": "user", "content": LONG}]
-    done = client.chat.completions.create(model="gpt-5.5", messages=messages, **{cap: 5})
+    capped: Any = {cap: 5}
+    done = client.chat.completions.create(model="gpt-5.5", messages=messages, **capped)
     assert done.choices[0].finish_reason == "length"
     assert done.usage is not None and done.usage.completion_tokens == 5
     chunks = list(
-        client.chat.completions.create(model="gpt-5.5", messages=messages, stream=True, **{cap: 5})
+        client.chat.completions.create(model="gpt-5.5", messages=messages, stream=True, **capped)
     )
     assert chunks[-1].choices[0].finish_reason == "length"
     content = "".join(c.choices[0].delta.content or "" for c in chunks)
     assert content == done.choices[0].message.content
-    roomy = client.chat.completions.create(model="gpt-5.5", messages=messages, **{cap: 500})
+    roomy_cap: Any = {cap: 500}
+    roomy = client.chat.completions.create(model="gpt-5.5", messages=messages, **roomy_cap)
     assert roomy.choices[0].finish_reason == "stop"
