@@ -5,6 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
@@ -65,12 +66,16 @@ def keep_lines(stream: IO[str], into: list[str]) -> None:
         into.append(line)
 
 
-def start_sandbox() -> Sandbox:
+def start_sandbox(
+    keyguide: Sequence[str] = (sys.executable, "-m", "keyguide.cli"), **popen: Any
+) -> Sandbox:
+    """`keyguide sandbox --port 0`, run by `keyguide` (this checkout's, unless told)."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "keyguide.cli", "sandbox", "--port", "0"],
+        [*keyguide, "sandbox", "--port", "0"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        **popen,
     )
     assert process.stdout is not None
     first = process.stdout.readline()
