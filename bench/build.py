@@ -16,14 +16,22 @@ from pathlib import Path
 from measure import ROOT, Figure, free_port, run, times, with_env
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]
-# What the floor leaves out of mkdocs.yml: our plugin entries and hooks.
-OURS = (r"\n  - macros:.*?(?=\n  - |\n\S)", r"\nhooks:\n(?:  .*\n)+")
+# The floor keeps only Material's search plugin: everything from "plugins:" to the next
+# top-level key (our plugins, and hooks where the config has them) goes.
+PLUGINS = re.compile(r"^plugins:\n(?:[ #\n].*\n)*?(?=^[a-z_]+:)", re.M)
+HOOKS = re.compile(r"^hooks:\n(?:[ #\n].*\n)*?(?=^[a-z_#])", re.M)
+
+
+def mkdocs(project: Path) -> list[str]:
+    """The project's own MkDocs: a checkout measured "before" has its own environment."""
+    venv = project / ".venv" / "bin" / "python"
+    return [str(venv), "-m", "mkdocs"] if venv.exists() else MKDOCS
 
 
 def strict_build(project: Path, out: Path, config: str = "mkdocs.yml") -> None:
     """Strict for the project; the floor's pages keep macro calls MkDocs can't resolve."""
     strict = ["--strict"] if config == "mkdocs.yml" else []
-    cmd = [*MKDOCS, "build", *strict, "-q", "-f", config, "-d", str(out)]
+    cmd = [*mkdocs(project), "build", *strict, "-q", "-f", config, "-d", str(out)]
     result = run(cmd, cwd=project, env=with_env())
     if result.returncode != 0:
         raise RuntimeError(f"build failed in {project}:\n{result.stderr[-2000:]}")
@@ -32,14 +40,10 @@ def strict_build(project: Path, out: Path, config: str = "mkdocs.yml") -> None:
 def floor_config(project: Path) -> str:
     """The project's config with Material's search as its only plugin and no hooks, written
     beside it; returns its file name. Pages keep their macro calls as text."""
-    text = (project / "mkdocs.yml").read_text()
-    for pattern in OURS:
-        text, found = re.subn(pattern, "\n", text, flags=re.S)
-        if not found:
-            raise RuntimeError(
-                f"mkdocs.yml has nothing matching {pattern!r}: update bench/build.py"
-            )
-    (project / "mkdocs.floor.yml").write_text(text)
+    text, found = PLUGINS.subn("plugins:\n  - search\n\n", (project / "mkdocs.yml").read_text())
+    if not found:
+        raise RuntimeError("mkdocs.yml has no plugins: section: update bench/build.py")
+    (project / "mkdocs.floor.yml").write_text(HOOKS.sub("", text))
     return "mkdocs.floor.yml"
 
 
@@ -54,7 +58,7 @@ def rebuild_time(project: Path) -> list[float]:
     """Seconds from saving a page to `mkdocs serve` serving the change, several edits."""
     port = free_port()
     server = subprocess.Popen(
-        [*MKDOCS, "serve", "-a", f"127.0.0.1:{port}"],
+        [*mkdocs(project), "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         env=with_env(),
         stdout=subprocess.DEVNULL,
@@ -89,30 +93,44 @@ def wait_for(url: str, text: str, timeout: float) -> None:
     raise TimeoutError(f"{url} did not show {text!r} within {timeout} s")
 
 
-def measure(repeat: int) -> list[Figure]:
+def measure(repeat: int, before: Path | None = None) -> list[Figure]:
+    """The strict build against its floor and the serve rebuild; with before (a checkout
+    of an earlier commit), the same figures for it too, measured interleaved."""
     pages = len(list((ROOT / "docs").rglob("*.md")))
     with tempfile.TemporaryDirectory(prefix="keyguide-bench-") as tmp:
         scratch = Path(tmp)
-        project = project_copy(scratch / "project")
-        floor = floor_config(project)
-        strict_build(project, scratch / "warm", floor)  # first builds pay for cold caches
-        strict_build(project, scratch / "warm")
-        build, floor_build = [], []
-        for _ in range(repeat):  # interleaved, so both see the same machine load
-            floor_build += times(lambda: strict_build(project, scratch / "out-floor", floor), 1)
-            build += times(lambda: strict_build(project, scratch / "out"), 1)
-        rebuild = rebuild_time(project)
-    return [
-        Figure(
-            "site",
-            f"mkdocs build --strict ({pages} pages)",
-            "s",
-            build,
-            floor_build,
-            "same pages, search plugin only",
-            "<= 1.5x floor",
-        ),
-        Figure(
-            "site", "rebuild in mkdocs serve after editing one page", "s", rebuild, target="<= 1 s"
-        ),
-    ]
+        sides = {"after": project_copy(scratch / "project")}
+        if before is not None:
+            sides["before"] = before
+        floor = floor_config(sides["after"])
+        builds: dict[str, list[float]] = {side: [] for side in sides}
+        floor_build: list[float] = []
+        for project in sides.values():  # first builds pay for cold caches
+            strict_build(project, scratch / "warm")
+        strict_build(sides["after"], scratch / "warm", floor)
+        for _ in range(repeat):  # interleaved, so all see the same machine load
+            floor_build += times(lambda: strict_build(sides["after"], scratch / "floor", floor), 1)
+            for side, project in sides.items():
+                builds[side] += times(lambda p=project: strict_build(p, scratch / "out"), 1)
+        rebuilds = {side: rebuild_time(project) for side, project in sides.items()}
+    figures = []
+    for side in sides:
+        figures += [
+            Figure(
+                "site",
+                f"mkdocs build --strict ({pages} pages), {side}",
+                "s",
+                builds[side],
+                floor_build,
+                "same pages, search plugin only",
+                "<= 1.5x floor",
+            ),
+            Figure(
+                "site",
+                f"rebuild in mkdocs serve after editing one page, {side}",
+                "s",
+                rebuilds[side],
+                target="<= 1 s",
+            ),
+        ]
+    return figures

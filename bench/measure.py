@@ -94,3 +94,16 @@ def npm_bin(name: str) -> Path | None:
 
 def with_env(**extra: str) -> dict[str, str]:
     return {**os.environ, "NO_MKDOCS_2_WARNING": "1", **extra}
+
+
+def checkout(rev: str, where: Path) -> Path:
+    """The repository as it was at rev, installed the way .ci/run installs it, so a figure
+    can be measured before and after a change in the same run."""
+    where.mkdir(parents=True)
+    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", str(where)], input=archive.stdout, check=True)
+    env = with_env(UV_COMPILE_BYTECODE="1", VIRTUAL_ENV="")
+    subprocess.run(["uv", "sync", "--locked", "-q"], cwd=where, env=env, check=True)
+    if (where / "package-lock.json").exists():
+        subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "-s"], cwd=where, check=True)
+    return where
