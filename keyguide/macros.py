@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyguide import fact_tables, facts, freshness, live, samples, sdk
+from keyguide import fact_tables, facts, freshness, live, sample_notes, samples, sdk
 
 
 def define_env(env: Any) -> None:
@@ -27,8 +27,6 @@ def define_env(env: Any) -> None:
     env.variables["js_sdk_requirement"] = sdk.node_requirement()  # npm install openai@6
     # {{ sample("how-to/retries") }}: Python / JavaScript / curl tabs
     env.macro(samples.sample_tabs, "sample")
-    # {{ output("how-to/retries") }}: one block, or a tab per language where they differ
-    env.macro(samples.output_tabs, "output")
     env.macro(fact_tables.usd, "usd")  # $0.075, $2.50, $200,000
     for name, render in fact_tables.MACROS.items():  # the reference tables; see fact_tables
         env.macro(render, name)
@@ -47,6 +45,18 @@ def define_env(env: Any) -> None:
             where = ", ".join(f"`/v1/{e.replace('chat', 'chat/completions')}`" for e in s.endpoints)
             rows.append(f"| `{s.param}` | {where} | {s.what} | {s.why} |")
         return "\n".join(rows)
+
+    @env.macro
+    def output(name: str) -> str:
+        """{{ output("how-to/retries") }}: the "Output (sandbox)" label, then one block, or a
+        tab per language where they differ."""
+        label = sample_notes.output_label(env.page.file.src_uri)
+        return f"{label}\n\n{samples.output_tabs(name)}"
+
+    @env.macro
+    def sandbox_demo(key: str, command: str, real: str, indent: int = 0) -> str:
+        """The box that says how to rerun a sandbox demonstration (see sample_notes)."""
+        return sample_notes.demonstration(env.page.file.src_uri, key, command, real, indent)
 
     @env.macro
     def cost_calculator() -> str:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,6 +46,41 @@ def test_sample_prints_what_the_page_shows(
     reset_sandbox(sandbox.base_url)
     refresh = bool(request.config.getoption("refresh_outputs"))
     check(run, execute_fast(run, sandbox.base_url, tmp_path, forks), refresh)
+
+
+def account_state(base_url: str) -> dict[str, object]:
+    """What an admin can read back about the sandbox organization's settings."""
+    state = {}
+    for path in ["organization/spend_limit", "organization/projects/proj_sandbox/rate_limits"]:
+        request = urllib.request.Request(
+            f"{base_url}/{path}", headers={"Authorization": "Bearer sk-admin-sandbox"}
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                state[path] = json.load(answer)
+        except urllib.error.HTTPError as error:
+            state[path] = (error.code, error.read().decode())
+    return state
+
+
+WRITERS = {r.sample for r in RUNS if r.args}  # samples that take a new value change state
+READ_ONLY_RUNS = [r for r in RUNS if r.sample in WRITERS and not r.args]
+
+
+def test_every_sample_that_writes_has_a_run_without_arguments() -> None:
+    assert {r.sample for r in READ_ONLY_RUNS} == WRITERS
+
+
+@pytest.mark.parametrize("run", READ_ONLY_RUNS, ids=lambda r: r.id)
+def test_a_sample_run_without_arguments_changes_nothing(
+    run: Run, sandbox: Sandbox, tmp_path: Path
+) -> None:
+    reset_sandbox(sandbox.base_url)
+    before = account_state(sandbox.base_url)
+    result = execute(run, sandbox.base_url, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert account_state(sandbox.base_url) == before, f"{run.id} changed the account"
+    assert f"python {run.sample.name}" in result.stdout, "it should say how to change it"
 
 
 def comparison_runs() -> list[Run]:

@@ -270,6 +270,9 @@ class Account(Strict):
     tpm: int | None = None
     flaky: bool = False
     admin: bool = False
+    # out of requests: "always", or the first attempt of each request, with the wait sent as
+    # retry-after "seconds", retry-after-ms "ms" or a retry-after HTTP "date" (see throttle.py)
+    throttle: Literal["always", "seconds", "ms", "date"] | None = None
 
 
 class Accounts(Strict):

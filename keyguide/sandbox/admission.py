@@ -1,6 +1,6 @@
 """The checks every model request passes, in the API's order: key, account state, body,
-model, the API's per-request caps, spend limit, rate limits, then (for the flaky account)
-a first-attempt failure."""
+model, the API's per-request caps, spend limit, rate limits, the throttled accounts' 429s,
+then (for the flaky account) a first-attempt failure."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ from keyguide.sandbox.ledger import PROJECT_ID
 from keyguide.sandbox.ratelimit import Limits, tier_limits
 from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest, estimate_tokens
+from keyguide.sandbox.throttle import refuse_if_throttled
 from keyguide.sandbox.validation import validate
 
 
@@ -102,5 +103,6 @@ async def admit(request: Request, endpoint: Endpoint) -> Admitted:
         input_tokens + endpoint.max_output(body),
         limits_for(state, account, model),
     )
+    await refuse_if_throttled(state, account, model, request.url.path, raw, headers)
     fail_first_attempt(request, account, raw, headers)
     return Admitted(state, account, body, model, input_tokens, headers)

@@ -30,6 +30,7 @@ class State:
     flaky_seen: set[str] = field(default_factory=set)
     responses: Bounded = field(default_factory=Bounded)  # stored Responses, by id
     completions: Bounded = field(default_factory=Bounded)  # stored chat completions, by id
+    throttle_seen: set[str] = field(default_factory=set)  # see throttle.py
 
     def reset(self) -> None:
         """Back to a fresh start, so a run after a reset sees exactly the same answers."""

@@ -6,6 +6,8 @@ import hashlib
 import json
 from typing import Any
 
+from keyguide.sandbox.replies import known_reply
+
 QUOTE_CHARS = 80  # how much of the prompt the reply quotes back
 
 
@@ -48,8 +50,13 @@ def quote(text: str) -> str:
 
 
 def reply_for(prompt: Any) -> str:
-    """The sandbox's answer: a greeting that quotes the prompt, the same every time."""
-    said = quote(last_user_text(prompt))
+    """The sandbox's answer, the same every time: a plausible reply to a prompt the guide
+    uses (replies.py), else a greeting that quotes the prompt."""
+    text = last_user_text(prompt)
+    known = known_reply(text)
+    if known is not None:
+        return known
+    said = quote(text)
     if not said:
         return "Hello from the Keyguide sandbox! Your request had no text for me to answer."
     return (

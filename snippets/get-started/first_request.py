@@ -1,5 +1,7 @@
+from dotenv import load_dotenv
 from openai import OpenAI
 
+load_dotenv()  # keys from a .env file, if there is one
 client = OpenAI()  # reads OPENAI_API_KEY from the environment
 
 response = client.responses.create(

@@ -1,6 +1,8 @@
 import openai
+from dotenv import load_dotenv
 from openai import OpenAI
 
+load_dotenv()  # keys from a .env file, if there is one
 # Billing and spend 429s do not clear on retry: fail at once.
 client = OpenAI(max_retries=0)
 

@@ -1,3 +1,4 @@
+from dotenv import load_dotenv
 from openai import OpenAI
 
 # USD per 1M tokens: (input, cached input, output), Standard tier.
@@ -7,6 +8,7 @@ PRICES = {
     "gpt-5.4-mini": (0.75, 0.075, 4.50),
 }
 
+load_dotenv()  # keys from a .env file, if there is one
 client = OpenAI()
 
 for model, (per_input, per_cached, per_output) in PRICES.items():

@@ -1,8 +1,9 @@
-"""Key doctor: find out why an OpenAI API key fails, and what to do."""
+"""Key doctor: make the smallest model request; say what went wrong."""
 
 import os
 
 import openai
+from dotenv import load_dotenv
 from openai import OpenAI
 
 ADVICE = {
@@ -10,55 +11,54 @@ ADVICE = {
     "Copy it again, or create a new key.",
     "missing_scope": "The key is restricted. Edit it and set "
     "Model capabilities to Request.",
-    "credit_balance_exhausted": "You have no credits left. "
-    "Add credits on the Billing page.",
-    "project_spend_limit_exceeded": "The project's hard spend limit "
-    "is reached. Raise it in the project's Limits settings.",
-    "organization_spend_limit_exceeded": "The organization's hard "
-    "spend limit is reached. Raise it on the Limits page.",
-    "organization_usage_limit_exceeded": "Your usage tier's monthly "
-    "limit is reached. Buy credits to move up a tier.",
+    "credit_balance_exhausted": "The key works, but the account has "
+    "no credits. Add credits next, then run this again.",
+    "project_spend_limit_exceeded": "The key works, but the project's "
+    "hard spend limit is reached. Raise it in the project's limits.",
+    "organization_spend_limit_exceeded": "The key works, but the "
+    "organization's hard spend limit is reached. Raise it in Limits.",
+    "organization_usage_limit_exceeded": "The key works, but your "
+    "usage tier's monthly limit is reached. Buy credits to move up.",
     "unsupported_country_region_territory": "The API does not serve "
     "your country or region. The key itself may be fine.",
-    "rate_limit_exceeded": "The key works but is over its rate limit. "
-    "Wait a minute and run this again.",
+    "rate_limit_exceeded": "The key works, but it is over its rate "
+    "limit. Wait a minute, then run this again.",
 }
-
 WORKS = "The key works: it made a model request."
 
 
 def diagnose() -> str:
+    load_dotenv()  # keys from a .env file, if there is one
     key = os.environ.get("OPENAI_API_KEY", "")
     if not key:
-        return "No key: set OPENAI_API_KEY in the shell you run from."
+        return "No key: set OPENAI_API_KEY in your shell or in .env."
     if key != key.strip().strip("\"'"):
         return "The key has stray quotes or spaces: set it again, bare."
     if key.startswith("sk-admin-"):
         return (
             "This is an Admin key: model requests need a project key."
         )
-    # One attempt only: the SDK would retry 429s and 5xx, which only
-    # repeats the answer (and waits) before telling you what is wrong.
-    client = OpenAI(max_retries=0)
-    try:
-        client.responses.create(model="gpt-5.4-nano", input="ping")
+    # One attempt: the SDK would retry 429s and 5xx, only to wait longer
+    # before it gives the same answer.
+    client = OpenAI(max_retries=0, timeout=30)
+    try:  # the smallest request: the API's minimum of 16 output tokens
+        client.responses.create(
+            model="gpt-5.5", input="Say OK.", max_output_tokens=16
+        )
     except openai.APIConnectionError:
         return (
-            "Cannot reach the API: check your network, proxy "
-            "and OPENAI_BASE_URL."
+            "Cannot reach the API: check network, proxy and base URL."
         )
     except openai.InternalServerError:
         return (
-            "The API had a server error; that is not your key. "
-            "Try again in a minute."
+            "The API had a server error, not your key. Try again soon."
         )
     except openai.APIStatusError as e:
-        return ADVICE.get(
-            e.code or "", f"Unexpected error: {e.message}"
-        )
+        unexpected = f"Unexpected {e.status_code} error: {e.message}"
+        return ADVICE.get(e.code or "", unexpected)
     return WORKS
 
 
 advice = diagnose()
 print(advice)
-raise SystemExit(advice != WORKS)  # exit 1 when the key fails
+raise SystemExit(advice != WORKS)  # exit 1 unless the key works

@@ -1,6 +1,8 @@
 import openai
+from dotenv import load_dotenv
 from openai import OpenAI
 
+load_dotenv()  # keys from a .env file, if there is one
 client = OpenAI(max_retries=0)  # see each 429 instead of retrying
 
 

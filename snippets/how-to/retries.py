@@ -1,6 +1,8 @@
 import openai
+from dotenv import load_dotenv
 from openai import OpenAI
 
+load_dotenv()  # keys from a .env file, if there is one
 client = OpenAI()  # max_retries=2 by default
 
 raw = client.responses.with_raw_response.create(

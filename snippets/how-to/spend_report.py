@@ -1,10 +1,11 @@
-import os
 import time
 from collections import Counter
 
+from dotenv import load_dotenv
 from openai import OpenAI
 
-admin = OpenAI(admin_api_key=os.environ["OPENAI_ADMIN_KEY"])
+load_dotenv()  # keys from a .env file, if there is one
+admin = OpenAI()  # admin endpoints use OPENAI_ADMIN_KEY
 usage_api = admin.admin.organization.usage
 week_ago = int(time.time()) - 7 * 24 * 60 * 60
 

@@ -8,7 +8,8 @@ traceback on stderr and 1). `snippet_harness.ForkServer` is the client; it talks
 script over stdin/stdout, one JSON object per line:
 
     {"warm": "<base_url>"}                              -> {"ok": true}
-    {"run": path, "env": {...}, "cwd": dir, "stdout": file, "stderr": file, "timeout": s}
+    {"run": path, "args": [...], "env": {...}, "cwd": dir,
+     "stdout": file, "stderr": file, "timeout": s}
                                                         -> {"returncode": n, "timed_out": bool}
 """
 
@@ -26,6 +27,7 @@ import sys
 import threading
 from typing import Any
 
+import dotenv  # noqa: F401  (samples load .env with it: import it once, here)
 import openai
 
 READY = "fork server ready"
@@ -96,7 +98,7 @@ def child(request: dict[str, Any]) -> None:
     os.environ.update(request["env"])
     os.chdir(request["cwd"])
     path = request["run"]
-    sys.argv = [path]
+    sys.argv = [path, *request.get("args", [])]
     sys.path[0] = os.path.dirname(os.path.abspath(path))
     code = run_sample(path)
     shutdown()

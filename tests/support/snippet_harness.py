@@ -4,17 +4,23 @@ A sample is `snippets/<area>/<name>.py`, `.mjs` (JavaScript) or `.sh` (curl); a 
 it as `python name.py`, `node name.mjs` or `bash name.sh`. Beside it:
 - `<name>.out`: the output the page shows; the run must print exactly this. A language whose
   output differs has its own `<name>.js.out` / `<name>.sh.out` (keyguide/samples.py).
-- `<name>.yml` (optional): `runs:`, a list of {key, exit, output, env}, when the sample
-  runs against other sandbox accounts or is expected to fail. Default: one run with
-  key sk-sandbox-build, exit 0, output <name>.out. All languages of a sample share it;
+- `<name>.yml` (optional): `runs:`, a list of {key, exit, output, env, args}, when the
+  sample runs against other sandbox accounts, with command-line arguments, or is expected
+  to fail. Default: one run with key sk-sandbox-build, exit 0, output <name>.out. All
+  languages of a sample share it;
   curl exits 0 on an HTTP error, so a curl run expects `curl_exit` (default 0) instead.
+
+Every Python sample's first run also runs the reader's other setup: the sample saved in an
+empty folder beside a `.env` file that holds the keys, and no key in the environment.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,6 +49,8 @@ class Run:
     exit: int = 0
     output: Path | None = None
     env: dict[str, str] = field(default_factory=dict)
+    args: tuple[str, ...] = ()
+    dotenv: bool = False  # the keys only in a .env file in the sample's folder
 
     @property
     def id(self) -> str:
@@ -50,6 +58,8 @@ class Run:
         tags = [self.key] if self.key != DEFAULT_KEY else []
         if self.output is not None and self.output != self.sample.with_suffix(".out"):
             tags.append(self.output.name)  # runs may share a key and differ in env
+        tags += [" ".join(self.args)] if self.args else []
+        tags += [".env"] if self.dotenv else []
         return f"{rel}[{','.join(tags)}]" if tags else rel
 
     @property
@@ -57,6 +67,11 @@ class Run:
         """The output file this run must print (its language's own, or the shared one)."""
         assert self.output is not None
         return expected_output(self.output, language_of(self.sample))
+
+    def secrets(self) -> dict[str, str]:
+        """The keys this run gives the sample: the ones a reader keeps in the shell or .env."""
+        given = {"OPENAI_API_KEY": self.key, **self.env}
+        return {k: v for k, v in given.items() if k.endswith("_KEY")}
 
 
 def samples() -> list[Path]:
@@ -71,7 +86,7 @@ def runs_for(sample: Path) -> list[Run]:
     meta = yaml.safe_load(meta_path.read_text()) or {}
     runs = []
     for spec in meta.get("runs", [{}]):
-        unknown = set(spec) - {"key", "exit", "curl_exit", "output", "env"}
+        unknown = set(spec) - {"key", "exit", "curl_exit", "output", "env", "args"}
         if unknown:
             raise ValueError(f"{meta_path}: unknown run fields {sorted(unknown)}")
         out = sample.parent / spec["output"] if "output" in spec else default_out
@@ -82,36 +97,59 @@ def runs_for(sample: Path) -> list[Run]:
                 exit=spec.get("curl_exit" if sample.suffix == ".sh" else "exit", 0),
                 output=out,
                 env={k: str(v) for k, v in spec.get("env", {}).items()},
+                args=tuple(str(a) for a in spec.get("args", [])),
             )
         )
     return runs
 
 
+def with_dotenv(runs: list[Run]) -> list[Run]:
+    """The runs, plus the first run of a Python sample again with its keys in .env."""
+    if not runs or runs[0].sample.suffix != ".py":
+        return runs
+    return [*runs, dataclasses.replace(runs[0], dotenv=True)]
+
+
 def all_runs() -> list[Run]:
-    return [run for sample in samples() for run in runs_for(sample)]
+    return [run for sample in samples() for run in with_dotenv(runs_for(sample))]
 
 
-def reader_env(base_url: str, key: str, extra: dict[str, str]) -> dict[str, str]:
-    """The environment a reader has after following the sandbox page: nothing else of ours."""
+def reader_env(base_url: str, run: Run) -> dict[str, str]:
+    """The environment a reader has after following the sandbox page: nothing else of ours.
+
+    With `run.dotenv` the keys are left out: `prepare` put them in a .env file instead.
+    """
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
-    env.update(OPENAI_BASE_URL=base_url, OPENAI_API_KEY=key, PYTHONUNBUFFERED="1")
-    env.update(extra)
+    env.update(OPENAI_BASE_URL=base_url, OPENAI_API_KEY=run.key, PYTHONUNBUFFERED="1")
+    env.update(run.env)
+    if run.dotenv:
+        env = {k: v for k, v in env.items() if k not in run.secrets()}
     return env
 
 
-def command(sample: Path) -> list[str]:
+def prepare(run: Run, cwd: Path) -> Path:
+    """The sample to run: itself, or for a .env run a copy saved beside a .env file in `cwd`,
+    as a reader saves it (python-dotenv looks for .env from the script's folder up)."""
+    if not run.dotenv:
+        return run.sample
+    lines = [f"{k}={v}" for k, v in run.secrets().items()]
+    (cwd / ".env").write_text("\n".join(lines) + "\n")
+    return Path(shutil.copy(run.sample, cwd / run.sample.name))
+
+
+def command(sample: Path, args: tuple[str, ...]) -> list[str]:
     if sample.suffix == ".sh":
-        return ["bash", str(sample)]
+        return ["bash", str(sample), *args]
     if sample.suffix == ".mjs":
-        return ["node", str(sample)]
-    return [sys.executable, str(sample)]
+        return ["node", str(sample), *args]
+    return [sys.executable, str(sample), *args]
 
 
 def execute(run: Run, base_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the sample as a plain subprocess: `python` / `node` / `bash` sample."""
     return subprocess.run(
-        command(run.sample),
-        env=reader_env(base_url, run.key, run.env),
+        command(prepare(run, cwd), run.args),
+        env=reader_env(base_url, run),
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -165,11 +203,14 @@ class ForkServer:
     def warm(self, base_url: str) -> None:
         self._ask({"warm": base_url})
 
-    def run(self, path: Path, env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    def run(
+        self, path: Path, args: tuple[str, ...], env: dict[str, str], cwd: Path
+    ) -> subprocess.CompletedProcess[str]:
         out, err = self.outdir / "stdout", self.outdir / "stderr"
         reply = self._ask(
             {
                 "run": str(path),
+                "args": list(args),
                 "env": env,
                 "cwd": str(cwd),
                 "stdout": str(out),
@@ -182,7 +223,7 @@ class ForkServer:
         returncode = reply["returncode"]
         assert isinstance(returncode, int)
         return subprocess.CompletedProcess(
-            [sys.executable, str(path)], returncode, out.read_text(), err.read_text()
+            [sys.executable, str(path), *args], returncode, out.read_text(), err.read_text()
         )
 
     def stop(self) -> None:
@@ -203,7 +244,7 @@ def execute_fast(
     """Same result as `execute`, at a fraction of the cost for Python samples."""
     if forks is None or run.sample.suffix != ".py":
         return execute(run, base_url, cwd)
-    return forks.run(run.sample, reader_env(base_url, run.key, run.env), cwd)
+    return forks.run(prepare(run, cwd), run.args, reader_env(base_url, run), cwd)
 
 
 def check(run: Run, result: subprocess.CompletedProcess[str], refresh: bool = False) -> None:
