@@ -137,7 +137,8 @@ def test_refresh_outputs_writes_what_the_sample_printed(tmp_path: Path) -> None:
     """pytest --refresh-outputs: the new output becomes the expected one, even on a mismatch."""
     expected = tmp_path / "sample.out"
     expected.write_text("old\n")
-    run = Run(RUNS[0].sample, output=expected)
+    python = next(r.sample for r in RUNS if r.sample.suffix == ".py")  # writes the shared file
+    run = Run(python, output=expected)
     printed = subprocess.CompletedProcess(args=[], returncode=0, stdout="new\n", stderr="")
     check(run, printed, refresh=True)
     assert expected.read_text() == "new\n"
