@@ -43,7 +43,7 @@ def demonstration(page: str, key: str, command: str, real: str, indent: int = 0)
         f"        OPENAI_BASE_URL={base_url} OPENAI_API_KEY={key} {command}",
         "        ```",
         "",
-        '    === "Windows (PowerShell)"',
+        '    === "Windows PowerShell"',
         "",
         "        ```powershell",
         f'        $env:OPENAI_BASE_URL = "{base_url}"',
