@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from html import escape
+
+from markupsafe import Markup
 
 from keyguide import clock, facts
 
@@ -27,15 +28,14 @@ class Policy:
     def is_stale(self, verified: dt.date) -> bool:
         return ((self.on or clock.today()) - verified).days > self.max_age_days
 
-    def mark(self, fact: facts.Sourced) -> str:
+    def mark(self, fact: facts.Sourced) -> Markup:
         """Inline HTML warning that a fact is old, or '' while it is fresh."""
         if not self.is_stale(fact.verified):
-            return ""
-        return (
-            f' <span class="kg-stale" role="note">May be out of date: last verified on '
-            f'{fact.verified.isoformat()}. <a href="{escape(str(fact.source))}">Check the '
-            "source</a>.</span>"
-        )
+            return Markup("")
+        return Markup(
+            ' <span class="kg-stale" role="note">May be out of date: last verified on {}. '
+            '<a href="{}">Check the source</a>.</span>'
+        ).format(fact.verified.isoformat(), str(fact.source))
 
 
 policy = Policy()  # the build sets it from mkdocs.yml (keyguide.macros.define_env)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from keyguide import fact_tables, facts, freshness, live, sample_notes, samples, sdk
+from keyguide import facts, freshness, live, sample_notes, samples, sdk, tables
 
 
 def define_env(env: Any) -> None:
@@ -17,8 +17,8 @@ def define_env(env: Any) -> None:
 
     env.variables["live_check"] = {
         "model": live.cheapest_model().id,
-        "max_cost": fact_tables.usd(round(live.worst_case_cost(live.cheapest_model().id), 6)),
-        "budget": fact_tables.usd(live.BUDGET_USD),
+        "max_cost": tables.usd(round(live.worst_case_cost(live.cheapest_model().id), 6)),
+        "budget": tables.usd(live.BUDGET_USD),
     }
     env.variables["sites"] = facts.sites()  # pages link as {{ sites.openai_docs }}/guides/...
     env.variables["sdk_version"] = sdk.installed_version()  # from uv.lock, via the install
@@ -27,8 +27,8 @@ def define_env(env: Any) -> None:
     env.variables["js_sdk_requirement"] = sdk.node_requirement()  # npm install openai@6
     # {{ sample("how-to/retries") }}: Python / JavaScript / curl tabs
     env.macro(samples.sample_tabs, "sample")
-    env.macro(fact_tables.usd, "usd")  # $0.075, $2.50, $200,000
-    for name, render in fact_tables.MACROS.items():  # the reference tables; see fact_tables
+    env.macro(tables.usd, "usd")  # $0.075, $2.50, $200,000
+    for name, render in tables.MACROS.items():  # the reference tables; see keyguide.tables
         env.macro(render, name)
 
     from keyguide.sandbox.store import STORED_LIMIT
@@ -61,7 +61,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def cost_calculator() -> str:
         """The pricing page's calculator, with asset paths relative to the current page."""
-        return fact_tables.cost_calculator("../" * env.page.url.count("/"))
+        return tables.cost_calculator("../" * env.page.url.count("/"))
 
     @env.macro
     def verified_from(fact: facts.Sourced) -> str:
@@ -70,7 +70,7 @@ def define_env(env: Any) -> None:
         if fact.kind == "official" and not fact.guessed:
             note = f"(verified {fact.verified.isoformat()}, [source]({fact.source})){stale}"
         else:
-            note = f"({fact_tables.source_note(fact)}){stale}"
+            note = f"({tables.source_note(fact)}){stale}"
         return f'<span class="kg-note">{note}</span>'
 
     @env.macro

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from keyguide import clock, fact_tables, facts, freshness, live
+from keyguide import clock, facts, freshness, live, tables
 from keyguide.facts import loader
 from keyguide.sandbox import catalogue
 
@@ -65,7 +65,7 @@ def test_a_pinned_date_moves_freshness_deprecations_the_sandbox_and_the_live_che
     assert clock.today() == day
     announced = facts.pricing().deprecations[-1]
     assert bool(freshness.Policy().mark(announced)) is retired
-    status = status_of(fact_tables.deprecations_table(), RETIRES_ON)
+    status = status_of(tables.deprecations_table(), RETIRES_ON)
     assert status == ("shut down" if retired else "scheduled")
     assert (cheapest_retires in catalogue.served()) is not retired
     assert (live.cheapest_model().id == cheapest_retires) is not retired

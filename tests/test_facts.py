@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from keyguide import fact_tables, facts
+from keyguide import facts, tables
 from keyguide.cost import request_cost
 from keyguide.facts import loader
 from keyguide.sandbox.ledger import Ledger
@@ -154,9 +154,9 @@ def every_sourced_fact() -> list[facts.Sourced]:
 def test_the_uncertain_list_shows_every_fact_the_data_marks_uncertain() -> None:
     """Compared with the data itself, not with a list of files or fields."""
     reasons = [f.uncertain for f in every_sourced_fact() if f.uncertain]
-    shown = [why for _, _, why in fact_tables.uncertain_items()]
+    shown = [why for _, _, why in tables.uncertain_items()]
     assert sorted(shown) == sorted(reasons)
-    listing = fact_tables.uncertain_facts()
+    listing = tables.uncertain_facts()
     missing = [r for r in reasons if r not in listing]
     assert not missing, f"uncertain facts missing from the site-wide list: {missing}"
 
@@ -202,7 +202,7 @@ def test_a_fact_the_page_calls_a_guess_must_name_its_guessed_fields(tmp_path: Pa
 
 
 def test_guessed_fields_are_not_shown_as_verified() -> None:
-    sections = fact_tables.error_sections()
+    sections = tables.error_sections()
     auth = sections.split("{ #invalid-authentication }")[1].split("### ")[0]
     assert "type and code: our guess, not verified" in auth
     assert "**Verified**" not in sections
@@ -250,8 +250,8 @@ def repriced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 @pytest.mark.usefixtures("repriced")
 def test_a_price_change_in_the_data_reaches_page_tables_calculator_and_sandbox_costs() -> None:
     assert request_cost("gpt-5.5", 100_000) == pytest.approx(12.3)
-    assert "$123.00" in fact_tables.pricing_table("text")
-    assert '"input":123.0' in fact_tables.pricing_json()
+    assert "$123.00" in tables.pricing_table("text")
+    assert '"input":123.0' in tables.pricing_json()
     ledger = Ledger(clock=lambda: 0.0)
     ledger.record("sk-sandbox-build", "gpt-5.5", 100_000, 0)
     assert ledger.spent() == pytest.approx(12.3)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from keyguide import fact_tables, facts
+from keyguide import facts, tables
 from keyguide.cost import request_cost
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,7 +31,7 @@ def cases() -> list[dict]:
     threshold = p.long_context.threshold_tokens
     found = []
     for m in p.models:
-        for tier in fact_tables.PROCESSING_TIERS:
+        for tier in tables.PROCESSING_TIERS:
             found.append(dict(model=m.id, input=12_345, output=6_789, cached=0, tier=tier))
         found += [
             dict(model=m.id, input=50_000, output=1_000, cached=40_000, tier="standard"),
@@ -61,7 +61,7 @@ def run_node(payload: dict) -> list[float]:
 
 def test_calculator_matches_request_cost_to_the_cent() -> None:
     table = cases()
-    got = run_node({"pricing": json.loads(fact_tables.pricing_json()), "cases": table})
+    got = run_node({"pricing": json.loads(tables.pricing_json()), "cases": table})
     assert len(got) == len(table)
     mismatches = []
     for case, js in zip(table, got, strict=True):
@@ -86,7 +86,7 @@ process.stdout.write(JSON.stringify(errors));
 """
     result = subprocess.run(
         [shutil.which("node") or "node", "-e", script, str(CALCULATOR)],
-        input=fact_tables.pricing_json(),
+        input=tables.pricing_json(),
         capture_output=True,
         text=True,
         check=True,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
-from keyguide import fact_tables, facts, live
+from keyguide import facts, live, tables
 from keyguide.cost import request_cost
 from tests.support import built_html
 
@@ -121,7 +121,7 @@ def test_pricing_page_shows_every_model_with_its_prices_and_dates(built_site: Pa
     cells = rows(soup, "pricing-text")
     for m in p.models:
         if m.cache_write is not None:
-            assert f"write {fact_tables.usd(m.cache_write)}" in label(cells[m.id][2]), m.id
+            assert f"write {tables.usd(m.cache_write)}" in label(cells[m.id][2]), m.id
     families = [th.get_text() for th in block(soup, "pricing-text").select("tr.kg-group th")]
     assert families == list(dict.fromkeys(m.family for m in p.models if m.modality == "text"))
 
@@ -158,7 +158,7 @@ def test_each_processing_tier_has_a_worked_example_computed_by_request_cost(
     assert heading is not None, name
     example = heading.find_next_sibling("p")
     assert example is not None
-    expected = fact_tables.usd(round(request_cost("gpt-6-astra", 10_000, 2_000, tier=tier), 6))
+    expected = tables.usd(round(request_cost("gpt-6-astra", 10_000, 2_000, tier=tier), 6))
     assert expected in example.get_text()
 
 
@@ -166,7 +166,7 @@ def test_pricing_page_embeds_the_pricing_data_and_the_calculator(built_site: Pat
     soup = page(built_site, "pricing")
     data = soup.select_one('script#pricing-data[type="application/json"]')
     assert data is not None
-    assert json.loads(data.get_text()) == fact_tables.pricing_data()
+    assert json.loads(data.get_text()) == tables.pricing_data()
     for testid in [
         "cost-model",
         "cost-input-tokens",
@@ -177,7 +177,7 @@ def test_pricing_page_embeds_the_pricing_data_and_the_calculator(built_site: Pat
     ]:
         assert soup.select_one(f'[data-testid="{testid}"]') is not None, testid
     options = [o["value"] for o in soup.select('[data-testid="cost-tier"] option')]
-    assert options == list(fact_tables.PROCESSING_TIERS)
+    assert options == list(tables.PROCESSING_TIERS)
     models = {str(o["value"]) for o in soup.select('[data-testid="cost-model"] option')}
     assert models == {m.id for m in facts.pricing().models if m.modality == "text"}
 
@@ -309,10 +309,10 @@ def test_pricing_page_opens_with_three_models_to_choose_from_priced_from_the_dat
     items = choices.select("li")
     named = [code.get_text() for li in items if (code := li.select_one("code"))]
     assert named[0] == live.cheapest_model().id
-    assert named[1] == fact_tables.samples_model()
+    assert named[1] == tables.samples_model()
     assert len(set(named)) == 3
     for li, model_id in zip(items, named, strict=True):
         m = p.model(model_id)
         for price in (m.input, m.output or 0):
-            assert fact_tables.usd(price) in li.get_text(), (model_id, price)
-        assert fact_tables.cost(model_id, 1000, 500) in li.get_text()
+            assert tables.usd(price) in li.get_text(), (model_id, price)
+        assert tables.cost(model_id, 1000, 500) in li.get_text()
