@@ -58,4 +58,3 @@ def md_text(value: object) -> str:
 
 ENV.filters["text"] = text
 ENV.filters["md"] = md_text
-ENV.globals["date"] = date

@@ -9,7 +9,7 @@ from urllib.parse import urlparse
 
 from keyguide import facts, freshness
 from keyguide.tables import provenance
-from keyguide.tables.render import render
+from keyguide.tables.render import date, render
 
 
 @dataclass(frozen=True)
@@ -44,4 +44,5 @@ def html_table(
         kinds=provenance.kinds([(r.id, r.fact) for r in rows]),
         provenance=provenance.provenance,
         guessed=provenance.guessed,
+        date=date,
     )
