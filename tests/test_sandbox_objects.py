@@ -129,3 +129,10 @@ def test_responses_echo_the_requests_settings(sandbox: Sandbox) -> None:
         final = stream.get_final_response()
     assert final.temperature == 0.3 and final.tools[0].name == "get_weather"  # type: ignore[union-attr]
     assert final.error is None and final.incomplete_details is None
+
+
+def test_models_and_embeddings_have_every_required_field(sandbox: Sandbox) -> None:
+    models = sandbox.http.get(f"{sandbox.base_url}/models", headers=BUILD).json()
+    assert models["data"] and problems(models, "ListModelsResponse") == []
+    vectors = post(sandbox, "/embeddings", {"model": "text-embedding-3-small", "input": ["a", "b"]})
+    assert problems(vectors.json(), "CreateEmbeddingResponse") == []

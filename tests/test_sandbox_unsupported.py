@@ -28,6 +28,7 @@ REFUSED: dict[tuple[str, str], Any] = {
     ("chat", "tools"): [{"type": "custom", "custom": {"name": "grammar"}}],
     ("responses", "tool_choice"): {"type": "web_search_preview"},
     ("chat", "tool_choice"): {"type": "custom", "custom": {"name": "grammar"}},
+    ("responses", "reasoning"): {"effort": "low", "summary": "auto"},
     ("chat", "audio"): {"voice": "alloy", "format": "mp3"},
     ("chat", "modalities"): ["text", "audio"],
     ("chat", "web_search_options"): {},

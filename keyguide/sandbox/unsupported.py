@@ -40,6 +40,10 @@ def other_include(value: Any) -> str | None:
     return None
 
 
+def summary(value: Any) -> str | None:
+    return ".summary" if isinstance(value, dict) and value.get("summary") is not None else None
+
+
 def audio_modality(value: Any) -> str | None:
     return "" if isinstance(value, list) and "audio" in value else None
 
@@ -71,6 +75,13 @@ SETTINGS = [
         "forcing a tool other than a function",
         HOSTED,
         non_function_choice,
+    ),
+    Setting(
+        "reasoning",
+        RESPONSES,
+        "a `summary`",
+        "it produces no reasoning items to summarize",
+        summary,
     ),
     Setting("audio", CHAT, "any", "it answers with text only"),
     Setting("modalities", CHAT, "`audio`", "it answers with text only", audio_modality),

@@ -42,6 +42,11 @@ def stored(request: Request, response_id: str, param: str = "response_id") -> St
     return found
 
 
+def context_tokens(turns: list[Turn]) -> int:
+    """What the earlier turns of a chained conversation add to its input tokens."""
+    return estimate_tokens([[t.kind, t.text] for t in turns]) if turns else 0
+
+
 def earlier_turns(state: State, body: dict) -> list[Turn]:
     previous = body.get("previous_response_id")
     if previous is None:
@@ -58,7 +63,7 @@ async def create_response(request: Request) -> Response:
     earlier = earlier_turns(req.state, body)
     ask = ask_for(body, earlier)
     answer = compose(ask)
-    req.input_tokens += estimate_tokens([[t.kind, t.text] for t in earlier]) if earlier else 0
+    req.input_tokens += context_tokens(earlier)
     req.bill(answer.output_tokens)
     rid = digest(req.model, body)[:32]
     response = build(body, req.model, rid, answer, req.input_tokens)
@@ -99,7 +104,5 @@ async def count_input_tokens(request: Request) -> Response:
     body = validate("input-tokens", await read_json(request))
     state: State = request.app.state.sandbox
     earlier = earlier_turns(state, body)
-    count = estimate_tokens(ENDPOINT.prompt(body))
-    if earlier:
-        count += estimate_tokens([[t.kind, t.text] for t in earlier])
+    count = estimate_tokens(ENDPOINT.prompt(body)) + context_tokens(earlier)
     return JSONResponse({"object": "response.input_tokens", "input_tokens": count})
