@@ -20,6 +20,10 @@ from keyguide.sandbox.listing import cursor_page
 from keyguide.sandbox.text import digest
 from keyguide.sandbox.validation import validate
 
+# chatcmpl-<29 characters>, as the API's ids look (openai-openapi's example:
+# chatcmpl-AyPNinnUqUDYo9SAdA52NobMflmj2)
+ID_CHARS = 29
+
 ENDPOINT = Endpoint(
     params="chat",
     kind="text",
@@ -39,7 +43,7 @@ async def create_chat_completion(request: Request) -> Response:
     body = req.body
     answer = compose(ask_for(body))
     req.bill(answer.output_tokens * (body.get("n") or 1))
-    cid = digest(req.model, body)[:29]
+    cid = digest(req.model, body)[:ID_CHARS]
     answered = completion(body, req.model, cid, answer, req.input_tokens)
     if body.get("store") is True:
         kept: dict[str, Any] = {**answered, "metadata": body.get("metadata") or {}}

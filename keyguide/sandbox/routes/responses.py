@@ -21,6 +21,9 @@ from keyguide.sandbox.state import State
 from keyguide.sandbox.text import digest, estimate_tokens
 from keyguide.sandbox.validation import validate
 
+# resp_<32 characters>: ours; the API's ids are longer (openai-openapi examples give 50 hex digits)
+ID_CHARS = 32
+
 ENDPOINT = Endpoint(
     params="responses",
     kind="text",
@@ -65,7 +68,7 @@ async def create_response(request: Request) -> Response:
     answer = compose(ask)
     req.input_tokens += context_tokens(earlier)
     req.bill(answer.output_tokens)
-    rid = digest(req.model, body)[:32]
+    rid = digest(req.model, body)[:ID_CHARS]
     response = build(body, req.model, rid, answer, req.input_tokens)
     if body.get("store") is not False:
         turns = [*ask.turns, *answer_turns(answer)]
