@@ -33,6 +33,9 @@ BLOCK = re.compile(
 # A wrapper that md_in_html keeps for layout only, such as <div class="grid cards" markdown>.
 LAYOUT_TAG = re.compile(r"^ *(?:<div\b[^>]*\bmarkdown\b[^>]*>|</div>) *$")
 MD_LINK = re.compile(r"\]\((?P<path>[^)\s#:]+\.md)(?P<anchor>#[^)\s]*)?\)")
+# The wrapper macros put around their notes so the site's tests can tell them from prose.
+NOTE_OPEN = '<span class="kg-note">'
+SPAN = re.compile(r"<span\b|</span>")
 
 
 @dataclass
@@ -81,6 +84,22 @@ def is_label(out: list[str]) -> bool:
     return len(out) >= 2 and out[-2].strip().startswith("**") and out[-2].strip().endswith("**")
 
 
+def unwrapped_notes(text: str) -> str:
+    """The notes' words without their <span class="kg-note"> wrapper (spans may nest)."""
+    while (start := text.find(NOTE_OPEN)) >= 0:
+        depth, end = 1, start + len(NOTE_OPEN)
+        for tag in SPAN.finditer(text, end):
+            depth += 1 if tag.group() == "<span" else -1
+            if depth == 0:
+                end = tag.start()
+                break
+        else:
+            return text  # unbalanced: leave it for the reader rather than guess
+        inner = text[start + len(NOTE_OPEN) : end]
+        text = text[:start] + inner + text[end + len("</span>") :]
+    return text
+
+
 def absolute_links(text: str, src_uri: str, site_url: str) -> str:
     """Links to other pages point at their Markdown copies, wherever the copy is read."""
 
@@ -110,7 +129,7 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
 def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     assert BUILD.snippets is not None, "on_pre_build runs first"
     lines = BUILD.snippets.preprocessors["snippet"].run(markdown_text.splitlines())
-    text = "\n".join(labelled(lines)).strip() + "\n"
+    text = unwrapped_notes("\n".join(labelled(lines)).strip() + "\n")
     BUILD.copies[page.file.src_uri] = absolute_links(text, page.file.src_uri, site_url(config))
 
 
