@@ -28,11 +28,12 @@ class Language:
     suffix: str  # the sample's file suffix
     fence: str  # the code fence's language
     tag: str  # the output-file tag when this language's output differs ("" for Python)
+    runner: str  # what the reader types before the file name
 
 
-PYTHON = Language("Python", ".py", "python", "")
-JAVASCRIPT = Language("JavaScript", ".mjs", "javascript", "js")
-CURL = Language("curl", ".sh", "bash", "sh")
+PYTHON = Language("Python", ".py", "python", "", "python")
+JAVASCRIPT = Language("JavaScript", ".mjs", "javascript", "js", "node")
+CURL = Language("curl", ".sh", "bash", "sh", "bash")
 LANGUAGES = (PYTHON, JAVASCRIPT, CURL)
 CURL_NOTE = ".curl.md"  # sidecar: this sample has no curl file; the tab says why
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from keyguide.samples import CURL, CURL_NOTE, JAVASCRIPT, PYTHON
-from tests.support.pages import ROOT, SAMPLE_LANGS, fences, includes, pages
+from tests.support.pages import ROOT, SAMPLE_LANGS, fences, includes, macro_calls, pages
 from tests.support.snippet_harness import SNIPPETS
 
 
@@ -29,6 +29,29 @@ def test_every_sample_and_output_is_included_by_a_page() -> None:
 def test_every_include_points_to_an_existing_file() -> None:
     broken = [f"{rel(i.page)}:{i.line} -> {i.target}" for i in includes() if not i.target.is_file()]
     assert not broken, f"includes of missing files: {broken}"
+
+
+def test_every_python_sample_is_shown_in_three_language_tabs() -> None:
+    """A Python sample appears through the sample macro (Python / JavaScript / curl tabs), has
+    a JavaScript version, and either a curl file or a note saying what curl shows instead."""
+    tabbed = {SNIPPETS / name for _, _, macro, name in macro_calls() if macro == "sample"}
+    problems = []
+    for inc in includes():
+        if inc.target.suffix != PYTHON.suffix:
+            continue
+        stem = inc.target.with_suffix("")
+        where = f"{rel(inc.page)}:{inc.line} {rel(inc.target)}"
+        if stem not in tabbed:
+            problems.append(f"{where}: included without the sample macro's tabs")
+        has_curl, has_note = (
+            stem.with_suffix(CURL.suffix).exists(),
+            (stem.with_suffix(CURL_NOTE).exists()),
+        )
+        if not stem.with_suffix(JAVASCRIPT.suffix).exists():
+            problems.append(f"{where}: no JavaScript version")
+        if has_curl == has_note:
+            problems.append(f"{where}: needs exactly one of {CURL.suffix} or {CURL_NOTE}")
+    assert not problems, "\n".join(problems)
 
 
 def test_no_sample_code_is_written_inline_on_a_page() -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from keyguide.samples import language_of
 from tests.support.node_packages import ensure_installed
 from tests.support.sandbox_process import Sandbox
 from tests.support.snippet_harness import (
@@ -80,7 +81,8 @@ def test_a_sample_run_without_arguments_changes_nothing(
     result = execute(run, sandbox.base_url, tmp_path)
     assert result.returncode == 0, result.stderr
     assert account_state(sandbox.base_url) == before, f"{run.id} changed the account"
-    assert f"python {run.sample.name}" in result.stdout, "it should say how to change it"
+    how = f"{language_of(run.sample).runner} {run.sample.name}"
+    assert how in result.stdout, f"it should say how to change it: {how} ..."
 
 
 def comparison_runs() -> list[Run]:

@@ -104,8 +104,9 @@ def runs_for(sample: Path) -> list[Run]:
 
 
 def with_dotenv(runs: list[Run]) -> list[Run]:
-    """The runs, plus the first run of a Python sample again with its keys in .env."""
-    if not runs or runs[0].sample.suffix != ".py":
+    """The runs, plus the first run of a Python or JavaScript sample again with its keys in
+    .env (curl reads no .env: the page says to set the key in the shell)."""
+    if not runs or runs[0].sample.suffix not in {".py", ".mjs"}:
         return runs
     return [*runs, dataclasses.replace(runs[0], dotenv=True)]
 
@@ -128,27 +129,33 @@ def reader_env(base_url: str, run: Run) -> dict[str, str]:
 
 
 def prepare(run: Run, cwd: Path) -> Path:
-    """The sample to run: itself, or for a .env run a copy saved beside a .env file in `cwd`,
-    as a reader saves it (python-dotenv looks for .env from the script's folder up)."""
+    """The sample to run: itself, or for a .env run a .env file in `cwd` and, for Python, a
+    copy of the sample beside it, as a reader saves it (python-dotenv looks for .env from the
+    script's folder up; node reads --env-file=.env from the working folder, and the sample
+    stays where it finds the openai package)."""
     if not run.dotenv:
         return run.sample
     lines = [f"{k}={v}" for k, v in run.secrets().items()]
     (cwd / ".env").write_text("\n".join(lines) + "\n")
+    if run.sample.suffix == ".mjs":
+        return run.sample
     return Path(shutil.copy(run.sample, cwd / run.sample.name))
 
 
-def command(sample: Path, args: tuple[str, ...]) -> list[str]:
+def command(sample: Path, args: tuple[str, ...], dotenv: bool = False) -> list[str]:
+    """What the page tells the reader to type."""
     if sample.suffix == ".sh":
         return ["bash", str(sample), *args]
     if sample.suffix == ".mjs":
-        return ["node", str(sample), *args]
+        env_file = ["--env-file=.env"] if dotenv else []
+        return ["node", *env_file, str(sample), *args]
     return [sys.executable, str(sample), *args]
 
 
 def execute(run: Run, base_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run the sample as a plain subprocess: `python` / `node` / `bash` sample."""
     return subprocess.run(
-        command(prepare(run, cwd), run.args),
+        command(prepare(run, cwd), run.args, run.dotenv),
         env=reader_env(base_url, run),
         cwd=cwd,
         capture_output=True,
