@@ -66,6 +66,7 @@ MACROS: dict[str, Callable[..., str]] = {
         environment_table,
         accounts_table,
         uncertain_facts,
+        source_note,
     )
 }
 

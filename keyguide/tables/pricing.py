@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from keyguide import clock, facts, live
 from keyguide.cost import PER_TOKEN
+from keyguide.tables.provenance import provenance
 from keyguide.tables.render import code, codes, date, render, text
 from keyguide.tables.table import Row, html_table
 from keyguide.tables.values import TIMES, cost, times, tokens, usd
@@ -71,7 +72,9 @@ def model_choices() -> str:
     ]
     lines = []
     for label, m, use in choices:
-        doubt = " (uncertain)" if m.uncertain else ""
+        notes = [provenance(m)] if m.kind != "official" else []
+        notes += ["uncertain"] if m.uncertain else []
+        doubt = f" ({', '.join(notes)})" if notes else ""
         lines.append(
             f"- **{label}: `{m.id}`**, {usd(m.input)} input and {usd(m.output or 0)} output "
             f"per 1M tokens{doubt}: {cost(m.id, 1000, 500)} for a request with 1,000 input "
