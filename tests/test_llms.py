@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from keyguide.llms_txt import copy_path, labelled
+from keyguide.llms_txt import copy_path, labelled, unwrapped_notes
 from tests.support.pages import DOCS, includes
 from tests.support.site_nav import nav_urls
 
@@ -83,3 +83,14 @@ def test_tabs_keep_their_labels_and_bodies_move_out() -> None:
         "",
         "After.",
     ]
+
+
+def test_macro_notes_lose_their_html_wrapper_in_the_copies(built_site: Path) -> None:
+    wrapped = [
+        str(md.relative_to(built_site))
+        for md in built_site.rglob("*.md")
+        if 'class="kg-note"' in md.read_text()
+    ]
+    assert not wrapped, f"Markdown copies with <span class=kg-note> left in: {wrapped}"
+    nested = '<span class="kg-note">(a <span class="kg-stale">old</span>) b</span> c'
+    assert unwrapped_notes(nested) == '(a <span class="kg-stale">old</span>) b c'
