@@ -23,6 +23,8 @@ def test_a_stored_response_can_be_retrieved_listed_and_deleted(client: openai.Op
     assert client.responses.retrieve(created.id) == created
     replay = list(client.responses.retrieve(created.id, stream=True))
     assert replay[-1].type == "response.completed"
+    resumed = list(client.responses.retrieve(created.id, stream=True, starting_after=2))
+    assert resumed == replay[3:]
     items = client.responses.input_items.list(created.id)
     assert [i.type for i in items.data] == ["message"]
     assert items.data[0].content[0].text == "Remember me"  # type: ignore[union-attr]

@@ -81,6 +81,8 @@ def events(response: dict) -> Iterator[Event]:
     yield end, {"response": response}
 
 
-def frames(response: dict) -> Iterator[bytes]:
+def frames(response: dict, after: int = -1) -> Iterator[bytes]:
+    """The SSE frames; `after` skips those up to that sequence number (a resumed stream)."""
     for n, (name, data) in enumerate(events(response)):
-        yield sse.frame({"type": name, **data, "sequence_number": n}, event=name)
+        if n > after:
+            yield sse.frame({"type": name, **data, "sequence_number": n}, event=name)

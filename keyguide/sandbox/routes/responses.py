@@ -83,8 +83,14 @@ async def create_response(request: Request) -> Response:
 async def retrieve_response(request: Request) -> Response:
     model_account(request, billing=False)
     found = stored(request, request.path_params["response_id"])
-    if request.query_params.get("stream") == "true":
-        return sse.stream(frames(found.response), {})
+    query = request.query_params
+    if query.get("stream") == "true":
+        after = query.get("starting_after", "-1")
+        if not after.lstrip("-").isdigit():
+            raise APIError(
+                400, f"Invalid value for 'starting_after': {after!r}.", param="starting_after"
+            )
+        return sse.stream(frames(found.response, int(after)), {})
     return JSONResponse(found.response)
 
 
