@@ -28,6 +28,8 @@ def test_a_stored_response_can_be_retrieved_listed_and_deleted(client: openai.Op
     items = client.responses.input_items.list(created.id)
     assert [i.type for i in items.data] == ["message"]
     assert items.data[0].content[0].text == "Remember me"  # type: ignore[union-attr]
+    with pytest.raises(openai.BadRequestError, match="background"):
+        client.responses.cancel(created.id)  # only background responses can be
     client.responses.delete(created.id)
     with pytest.raises(openai.NotFoundError) as caught:
         client.responses.retrieve(created.id)
@@ -60,6 +62,7 @@ def test_unknown_ids_get_the_routes_404(client: openai.OpenAI) -> None:
     calls = [
         lambda: client.responses.retrieve("resp_nope"),
         lambda: client.responses.delete("resp_nope"),
+        lambda: client.responses.cancel("resp_nope"),
         lambda: client.responses.input_items.list("resp_nope"),
         lambda: client.responses.create(
             model="gpt-5.5", input="x", previous_response_id="resp_nope"

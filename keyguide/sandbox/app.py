@@ -81,6 +81,7 @@ def routes() -> list[Route]:
         Route(f"{RESPONSE}", responses.retrieve_response, methods=["GET"]),
         Route(f"{RESPONSE}", responses.delete_response, methods=["DELETE"]),
         Route(f"{RESPONSE}/input_items", responses.list_input_items, methods=["GET"]),
+        Route(f"{RESPONSE}/cancel", responses.cancel_response, methods=["POST"]),
         Route("/v1/chat/completions", chat.create_chat_completion, methods=["POST"]),
         Route("/v1/chat/completions", chat.list_chat_completions, methods=["GET"]),
         Route(COMPLETION, chat.retrieve_chat_completion, methods=["GET"]),

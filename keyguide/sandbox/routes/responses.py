@@ -102,6 +102,13 @@ async def delete_response(request: Request) -> Response:
     return JSONResponse({"id": response_id, "object": "response.deleted", "deleted": True})
 
 
+async def cancel_response(request: Request) -> Response:
+    """Only background responses can be cancelled, and the sandbox makes none."""
+    model_account(request, billing=False)
+    stored(request, request.path_params["response_id"])
+    raise APIError(400, "Only responses created with background=true can be cancelled.")
+
+
 async def list_input_items(request: Request) -> Response:
     model_account(request, billing=False)
     found = stored(request, request.path_params["response_id"])
