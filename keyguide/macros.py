@@ -31,9 +31,10 @@ def define_env(env: Any) -> None:
     for name, render in tables.MACROS.items():  # the reference tables; see keyguide.tables
         env.macro(render, name)
 
-    from keyguide.sandbox.store import STORED_LIMIT
+    from keyguide.sandbox.store import STORED_CHARS, STORED_LIMIT
 
     env.variables["sandbox_stored_limit"] = f"{STORED_LIMIT:,}"
+    env.variables["sandbox_stored_chars"] = f"{STORED_CHARS // 1_000_000} million"
 
     @env.macro
     def sandbox_unsupported() -> str:

@@ -112,3 +112,10 @@ def test_the_store_evicts_the_oldest_beyond_its_limit() -> None:
         store.put(f"id{n}", n)
     assert store.values() == [2, 3, 4]
     assert store.get("id0") is None and store.get("id4") == 4
+    sized: Bounded[str] = Bounded(limit=100, chars=10)
+    for name in "abc":
+        sized.put(name, name, size=4)
+    assert sized.values() == ["b", "c"]  # 12 characters were too many: the oldest went
+    sized.delete("b")
+    sized.put("d", "d", size=6)
+    assert sized.values() == ["c", "d"] and sized.held == 10

@@ -1,5 +1,5 @@
 """Stored objects (responses, chat completions): kept until deleted or until the store is
-full, when the oldest goes first."""
+full, when the oldest go first. Full means too many objects or too much text in them."""
 
 from __future__ import annotations
 
@@ -7,25 +7,34 @@ from collections import OrderedDict
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
-STORED_LIMIT = 1000  # per kind; the sandbox reference page states it
+STORED_LIMIT = 1000  # objects per kind; the sandbox reference page states both limits
+STORED_CHARS = 8_000_000  # characters of conversation per kind: about 8 MB held
 
 
 class Bounded(Generic[T]):
-    def __init__(self, limit: int = STORED_LIMIT) -> None:
+    def __init__(self, limit: int = STORED_LIMIT, chars: int = STORED_CHARS) -> None:
         self.limit = limit
-        self.items: OrderedDict[str, T] = OrderedDict()
+        self.chars = chars
+        self.items: OrderedDict[str, tuple[T, int]] = OrderedDict()
+        self.held = 0  # characters, as the callers size their objects
 
-    def put(self, key: str, value: T) -> None:
-        self.items[key] = value
-        self.items.move_to_end(key)
-        while len(self.items) > self.limit:
-            self.items.popitem(last=False)
+    def put(self, key: str, value: T, size: int = 0) -> None:
+        self.delete(key)
+        self.items[key] = (value, size)
+        self.held += size
+        while len(self.items) > self.limit or self.held > self.chars:
+            _, (_, dropped) = self.items.popitem(last=False)
+            self.held -= dropped
 
     def get(self, key: str) -> T | None:
-        return self.items.get(key)
+        found = self.items.get(key)
+        return None if found is None else found[0]
 
     def delete(self, key: str) -> bool:
-        return self.items.pop(key, None) is not None
+        found = self.items.pop(key, None)
+        if found is not None:
+            self.held -= found[1]
+        return found is not None
 
     def values(self) -> list[T]:
-        return list(self.items.values())
+        return [value for value, _ in self.items.values()]

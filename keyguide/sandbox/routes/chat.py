@@ -48,7 +48,8 @@ async def create_chat_completion(request: Request) -> Response:
     if body.get("store") is True:
         kept: dict[str, Any] = {**answered, "metadata": body.get("metadata") or {}}
         messages = stored_messages(body["messages"], kept["id"])
-        req.state.completions.put(kept["id"], StoredChat(kept, messages))
+        size = 4 * (req.input_tokens + answer.output_tokens)  # about the characters kept
+        req.state.completions.put(kept["id"], StoredChat(kept, messages), size)
     if not req.stream:
         return JSONResponse(answered, headers=req.headers)
     return sse.stream(chunk_frames(body, req.model, cid, answer, req.input_tokens), req.headers)

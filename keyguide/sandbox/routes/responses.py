@@ -72,9 +72,9 @@ async def create_response(request: Request) -> Response:
     response = build(body, req.model, rid, answer, req.input_tokens)
     if body.get("store") is not False:
         turns = [*ask.turns, *answer_turns(answer)]
-        req.state.responses.put(
-            response["id"], Stored(response, input_items(body.get("input")), turns)
-        )
+        size = 4 * (req.input_tokens + answer.output_tokens)  # about the characters kept
+        kept = Stored(response, input_items(body.get("input")), turns)
+        req.state.responses.put(response["id"], kept, size)
     if not req.stream:
         return JSONResponse(response, headers=req.headers)
     return sse.stream(frames(response), req.headers)
