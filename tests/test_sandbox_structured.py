@@ -176,7 +176,7 @@ def test_sending_the_output_back_continues_in_chat(client: openai.OpenAI) -> Non
     message = first.choices[0].message
     call = (message.tool_calls or [])[0]
     messages += [
-        {"role": "assistant", "tool_calls": [call.model_dump(exclude_none=True)]},
+        message,  # the SDK's own object, as readers append it
         {"role": "tool", "tool_call_id": call.id, "content": "Sunny, 21C"},
     ]
     second = client.chat.completions.create(model="gpt-5.5", messages=messages, tools=CHAT_TOOLS)

@@ -88,8 +88,24 @@ def materialize(value: Any) -> Any:
     return value
 
 
+def sent_back(name: str, body: dict[str, Any]) -> dict[str, Any]:
+    """Chat messages without the answer-only `annotations`: code that appends the SDK's
+    message object to `messages` sends them back, and the API accepts that."""
+    messages = body.get("messages")
+    if not name.startswith("chat") or not isinstance(messages, list):
+        return body
+    trimmed = [
+        {k: v for k, v in m.items() if k != "annotations"}
+        if isinstance(m, dict) and m.get("role") == "assistant"
+        else m
+        for m in messages
+    ]
+    return {**body, "messages": trimmed}
+
+
 def validate(name: str, body: dict[str, Any]) -> dict[str, Any]:
     """The body checked against the SDK type `name`, or a 400 naming the offending field."""
+    body = sent_back(name, body)
     try:
         checked = adapter(name).validate_python(body)
     except ValidationError as exc:
