@@ -27,6 +27,8 @@ def define_env(env: Any) -> None:
     env.variables["js_sdk_requirement"] = sdk.node_requirement()  # npm install openai@6
     # {{ sample("how-to/retries") }}: Python / JavaScript / curl tabs
     env.macro(samples.sample_tabs, "sample")
+    # {{ run("how-to/key_doctor") }}: the command to run it, Python / JavaScript / curl tabs
+    env.macro(samples.run_tabs, "run")
     env.macro(tables.usd, "usd")  # $0.075, $2.50, $200,000
     for name, render in tables.MACROS.items():  # the reference tables; see keyguide.tables
         env.macro(render, name)

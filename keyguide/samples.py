@@ -36,6 +36,7 @@ JAVASCRIPT = Language("JavaScript", ".mjs", "javascript", "js", "node")
 CURL = Language("curl", ".sh", "bash", "sh", "bash")
 LANGUAGES = (PYTHON, JAVASCRIPT, CURL)
 CURL_NOTE = ".curl.md"  # sidecar: this sample has no curl file; the tab says why
+NODE_ENV_FILE = "--env-file=.env"  # node reads the keys from .env (Node 20: the file must exist)
 
 
 def language_of(sample: Path) -> Language:
@@ -95,3 +96,20 @@ def output_tabs(name: str) -> str:
     if len(set(files)) == 1:
         return _include(files[0], "text")
     return _tabs([(lang.label, _include(f, "text")) for lang, f in zip(langs, files, strict=True)])
+
+
+def run_tabs(name: str, args: str = "") -> str:
+    """How to run `snippets/<name>.*`, a tab per language that has a file: the command the
+    harness runs it with (tests/support/snippet_harness.py), as the reader types it."""
+    stem = SNIPPETS / name
+    blocks = []
+    for lang in LANGUAGES:
+        path = stem.with_suffix(lang.suffix)
+        if not path.exists():
+            continue
+        tail = f"{path.name} {args}".strip()
+        block = f"```console\n{lang.runner} {tail}\n```"
+        if lang is JAVASCRIPT:
+            block += f"\n\nWith your keys in `.env`: `node {NODE_ENV_FILE} {tail}`"
+        blocks.append((lang.label, block))
+    return _tabs(blocks)

@@ -17,6 +17,9 @@ from tests.test_sandbox_accounts import CALLS, expected_error
 
 ACCOUNTS = facts.accounts().accounts
 PROBE = ROOT / "tests" / "support" / "node_probe.mjs"
+# Accounts that refuse a request's first attempt with the wait in one form: retry-after in
+# seconds or as an HTTP date, or retry-after-ms.
+WAITS = [a.key for a in ACCOUNTS if a.throttle in {"seconds", "ms", "date"}]
 
 
 @pytest.fixture(scope="module")
@@ -24,7 +27,7 @@ def seen(sandbox_process: Sandbox) -> dict[str, Any]:
     sandbox = sandbox_process  # the probe resets it before each call itself
     ensure_installed()
     result = subprocess.run(
-        ["node", str(PROBE), json.dumps({"keys": [a.key for a in ACCOUNTS]})],
+        ["node", str(PROBE), json.dumps({"keys": [a.key for a in ACCOUNTS], "waits": WAITS})],
         env={"PATH": "/usr/bin:/bin:/usr/local/bin", "OPENAI_BASE_URL": sandbox.base_url},
         cwd=ROOT,
         capture_output=True,
@@ -47,21 +50,32 @@ def test_openai_node_gets_what_the_account_table_says(
         if call != "models":  # a page of models has no single request id in openai-node
             assert str(got["request_id"]).startswith("req_"), got
         return
-    assert got == {
+    waits = {"retry_after": got["retry_after"], "retry_after_ms": got["retry_after_ms"]}
+    assert {k: v for k, v in got.items() if k not in waits} == {
         "class": error.js_exception,
         "status": error.status,
         "code": error.code,
         "type": error.type,
         "request_id": got["request_id"],
-        "retry_after": None,  # billing errors carry none: waiting doesn't help
     }
     assert str(got["request_id"]).startswith("req_")
+    if error.status == 429 and error.retry:  # a rate limit says how long to wait
+        assert any(waits.values()), got
+    elif error.status == 429:  # billing errors carry no wait: waiting doesn't help
+        assert not any(waits.values()), got
 
 
 def test_openai_node_retries_the_flaky_account_once_and_succeeds(seen: dict[str, Any]) -> None:
     assert seen["retried"]["ok"], seen["retried"]
     assert seen["retried"]["attempts"] == 2  # the 500, then the answer
     assert seen["retried"]["ms"] < 5000  # at the SDK's short delay
+
+
+@pytest.mark.parametrize("key", WAITS)
+def test_openai_node_waits_as_the_429_asks_then_succeeds(seen: dict[str, Any], key: str) -> None:
+    waited = seen["waited"][key]
+    assert waited["ok"] and waited["attempts"] == 2, waited
+    assert waited["ms"] >= 1000, waited  # it honoured the wait (1.5-2 s), not its own 0.5 s
 
 
 def test_openai_node_does_not_retry_what_x_should_retry_false_marks(seen: dict[str, Any]) -> None:

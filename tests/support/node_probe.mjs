@@ -2,12 +2,15 @@
 // SDK saw as JSON: per account and call, the answer or the error (class, status, code, type,
 // request id, retry-after); then the SDK behaviours the guide relies on (retries, stream
 // helpers, request ids). tests/test_sandbox_node.py checks it against the facts.
-// Usage: node node_probe.mjs '{"keys": [...]}'   (OPENAI_BASE_URL points at the sandbox)
+// Usage: node node_probe.mjs '{"keys": [...], "waits": [...]}'  (OPENAI_BASE_URL: the sandbox)
 import OpenAI from "openai";
 
-const { keys } = JSON.parse(process.argv[2]);
-const reset = () =>
-  fetch(process.env.OPENAI_BASE_URL.replace(/\/v1$/, "") + "/_sandbox/reset", { method: "POST" });
+const { keys, waits } = JSON.parse(process.argv[2]);
+async function reset() {
+  const url = process.env.OPENAI_BASE_URL.replace(/\/v1$/, "") + "/_sandbox/reset";
+  const answer = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+  if (!answer.ok) throw new Error(`reset answered ${answer.status}`);
+}
 const user = [{ role: "user", content: "hi" }];
 const calls = {
   responses: (c) => c.responses.create({ model: "gpt-5.5", input: "hi" }),
@@ -34,6 +37,7 @@ function seen(error) {
     type: error.type ?? null,
     request_id: error.requestID ?? null,
     retry_after: error.headers?.get("retry-after") ?? null,
+    retry_after_ms: error.headers?.get("retry-after-ms") ?? null,
   };
 }
 
@@ -67,6 +71,9 @@ async function attempts(key, request) {
   return { ...result, attempts: count, ms: Date.now() - started };
 }
 const retried = await attempts("sk-sandbox-flaky", calls.responses);
+// Accounts whose first attempt gets a 429 saying how long to wait, each in one form.
+const waited = {};
+for (const key of waits) waited[key] = await attempts(key, calls.responses);
 // A request larger than the per-minute budget: the 429 says x-should-retry: false.
 const tooLarge = await attempts("sk-sandbox-low-limits", (c) =>
   c.responses.create({ model: "gpt-5.4-nano", input: "word ".repeat(2000) }),
@@ -86,6 +93,7 @@ console.log(
   JSON.stringify({
     accounts,
     retried,
+    waited,
     too_large: tooLarge,
     helpers,
     request_id: data._request_id,

@@ -31,7 +31,15 @@ from pathlib import Path
 
 import yaml
 
-from keyguide.samples import LANGUAGES, expected_output, language_of, own_output
+from keyguide.samples import (
+    JAVASCRIPT,
+    LANGUAGES,
+    NODE_ENV_FILE,
+    PYTHON,
+    expected_output,
+    language_of,
+    own_output,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SNIPPETS = ROOT / "snippets"
@@ -143,13 +151,12 @@ def prepare(run: Run, cwd: Path) -> Path:
 
 
 def command(sample: Path, args: tuple[str, ...], dotenv: bool = False) -> list[str]:
-    """What the page tells the reader to type."""
-    if sample.suffix == ".sh":
-        return ["bash", str(sample), *args]
-    if sample.suffix == ".mjs":
-        env_file = ["--env-file=.env"] if dotenv else []
-        return ["node", *env_file, str(sample), *args]
-    return [sys.executable, str(sample), *args]
+    """What the page tells the reader to type (keyguide.samples.run_tabs shows it): the
+    language's runner, with this interpreter standing in for `python`."""
+    lang = language_of(sample)
+    runner = [sys.executable] if lang is PYTHON else [lang.runner]
+    env_file = [NODE_ENV_FILE] if dotenv and lang is JAVASCRIPT else []
+    return [*runner, *env_file, str(sample), *args]
 
 
 def execute(run: Run, base_url: str, cwd: Path) -> subprocess.CompletedProcess[str]:
