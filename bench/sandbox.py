@@ -16,14 +16,15 @@ from pathlib import Path
 
 import httpx2
 import openai
-from measure import ROOT, Figure, free_port, npm_bin, percentile, times
+from measure import Figure, free_port, npm_bin, percentile, times
 
+from keyguide.sandbox.spec_gen import find_spec
 from tests.support.sandbox_process import Sandbox, start_sandbox
 from tests.support.snippet_harness import reset_sandbox
 
 REQUESTS = 200  # per latency batch
 CLIENTS, PER_CLIENT = 4, 100
-SPEC = ROOT.parent / "shared" / "openai-openapi" / "openapi.yaml"
+SPEC = find_spec()  # ../shared/openai-openapi/openapi.yaml, also from a worktree
 PROMPT = "Say hello in one short sentence."
 
 
@@ -124,10 +125,9 @@ def ours(repeat: int) -> tuple[dict[str, list[float]], list[float], list[float]]
 
 def steady(repeat: int) -> tuple[dict[str, list[float]], list[float]] | None:
     binary = npm_bin("steady")
-    if binary is None or not SPEC.exists():
-        print(
-            f"  skipping Steady: {'spec ' + str(SPEC) if binary else 'npm @stdy/cli'} unavailable"
-        )
+    if binary is None or SPEC is None:
+        missing = "shared/openai-openapi/openapi.yaml" if binary else "npm @stdy/cli"
+        print(f"  skipping Steady: {missing} unavailable")
         return None
     port = free_port()
     start = time.perf_counter()

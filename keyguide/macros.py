@@ -37,6 +37,7 @@ def define_env(env: Any) -> None:
 
     env.variables["sandbox_stored_limit"] = f"{STORED_LIMIT:,}"
     env.variables["sandbox_stored_chars"] = f"{STORED_CHARS // 1_000_000} million"
+    env.variables["sandbox_limits"] = sandbox_limits()
 
     @env.macro
     def sandbox_unsupported() -> str:
@@ -96,3 +97,24 @@ def define_env(env: Any) -> None:
             uncertain = sum(1 for f in found if f.uncertain)
             rows.append(f"| `{name}` | {len(found)} | {span} | {uncertain} |")
         return "\n".join(rows)
+
+
+def sandbox_limits() -> dict[str, str]:
+    """The sandbox's own limits on each request and on what it remembers, as pages say them."""
+    from keyguide.sandbox import spec
+    from keyguide.sandbox.body import BODY_SECONDS, MAX_BODY, MAX_DEPTH
+    from keyguide.sandbox.ledger import MAX_ROWS
+    from keyguide.sandbox.server import Timeouts
+
+    caps = facts.rate_limits().embedding_caps
+    return {
+        "embedding_inputs": f"{spec.ranges('embeddings')['input']['maxItems']:,.0f}",
+        "embedding_input_tokens": f"{caps.tokens_per_input:,}",
+        "embedding_request_tokens": f"{caps.tokens_per_request:,}",
+        "ledger_rows": f"{MAX_ROWS:,}",
+        "body_mib": f"{MAX_BODY // (1 << 20)}",
+        "depth": f"{MAX_DEPTH}",
+        "body_seconds": f"{BODY_SECONDS:g}",
+        "header_seconds": f"{Timeouts.headers:g}",
+        "keep_alive_seconds": f"{Timeouts.keep_alive}",
+    }

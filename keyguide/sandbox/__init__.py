@@ -14,6 +14,9 @@ What it deliberately does not do: run a model (the reply quotes the prompt; toke
 estimated at about four characters each; structured outputs and function arguments are the
 simplest JSON their schema allows), serve any other endpoint, rate-limit per day or for images
 and audio, rate-limit /v1/models or the admin endpoints, or keep state across restarts.
-Settings it cannot honour get a 400 naming them (unsupported.py). It serves one organization
+Settings it cannot honour get a 400 naming them (unsupported.py).
+Every request costs what it is worth: body size, nesting, numbers and time (body.py), the
+API's own caps (caps.py), header and keep-alive time limits (server.py), and a usage
+ledger added up on write and bounded (ledger.py). It serves one organization
 with one project (`proj_sandbox`); costs appear at once, not hours later.
 """
