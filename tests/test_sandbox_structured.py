@@ -186,3 +186,15 @@ def test_sending_the_output_back_continues_in_chat(client: openai.OpenAI) -> Non
         model="gpt-5.5", messages=messages, tools=CHAT_TOOLS, stream=True
     )
     assert "Sunny, 21C" in "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)
+
+
+class Node(BaseModel):
+    name: str
+    next: Node | None
+    children: list[Node]
+
+
+def test_a_recursive_schema_gets_a_finite_valid_value(client: openai.OpenAI) -> None:
+    done = client.chat.completions.parse(model="gpt-5.5", messages=USER, response_format=Node)
+    node = done.choices[0].message.parsed
+    assert isinstance(node, Node) and node.next is not None  # it recursed, then stopped

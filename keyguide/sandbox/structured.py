@@ -21,6 +21,9 @@ def instance(schema: Any, root: Any = None, name: str = "value", depth: int = 0)
     if not isinstance(schema, dict):
         return None
     root = schema if root is None else root
+    deep = depth >= MAX_DEPTH
+    if depth > 4 * MAX_DEPTH:  # a schema that only infinite values satisfy
+        return None
     if "$ref" in schema:
         return instance(resolve(root, schema["$ref"]), root, name, depth + 1)
     if "const" in schema:
@@ -28,16 +31,19 @@ def instance(schema: Any, root: Any = None, name: str = "value", depth: int = 0)
     if schema.get("enum"):
         return schema["enum"][0]
     for key in ("anyOf", "oneOf", "allOf"):
-        options = [o for o in schema.get(key, []) if o.get("type") != "null"]
+        options = schema.get(key, [])
+        if deep and key != "allOf" and any(o.get("type") == "null" for o in options):
+            return None  # deep in a recursive schema: stop where null is allowed
+        options = [o for o in options if o.get("type") != "null"]
         if options:
             return instance(options[0], root, name, depth)
     kind = schema.get("type")
     if isinstance(kind, list):
-        kind = next((k for k in kind if k != "null"), "null")
+        kind = "null" if deep and "null" in kind else next((k for k in kind if k != "null"), "null")
     if kind == "object" or "properties" in schema:
         return an_object(schema, root, depth)
     if kind == "array":
-        count = schema.get("minItems", 1 if depth < MAX_DEPTH else 0)
+        count = schema.get("minItems", 0 if deep else 1)
         return [instance(schema.get("items", {}), root, name, depth + 1) for _ in range(count)]
     if kind in {"integer", "number"}:
         return a_number(schema, kind)
