@@ -58,9 +58,10 @@ def define_env(env: Any) -> None:
         return f"{label}\n\n{samples.output_tabs(name)}"
 
     @env.macro
-    def sandbox_demo(key: str, command: str, real: str, indent: int = 0) -> str:
-        """The box that says how to rerun a sandbox demonstration (see sample_notes)."""
-        return sample_notes.demonstration(env.page.file.src_uri, key, command, real, indent)
+    def sandbox_demo(key: str, name: str, real: str) -> str:
+        """{{ sandbox_demo("sk-sandbox-flaky", "how-to/retries", "what the real API shows") }}:
+        the box that says how to rerun a sandbox demonstration (see sample_notes)."""
+        return sample_notes.demonstration(env.page.file.src_uri, key, name, real)
 
     @env.macro
     def cost_calculator() -> str:

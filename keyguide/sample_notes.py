@@ -3,6 +3,8 @@ every output block, and the box that shows how to rerun a sandbox demonstration.
 
 from __future__ import annotations
 
+from keyguide import samples
+
 SANDBOX_PORT = 8787  # `keyguide sandbox` listens here unless told otherwise
 LABEL = "Output (sandbox)"
 LABEL_CLASS = "sandbox-output"  # tests and styles find the label by this class
@@ -20,12 +22,40 @@ def output_label(page: str) -> str:
     return f"[{LABEL}]({relative(page, EXPLAINED_AT)}){{ .{LABEL_CLASS} }}"
 
 
-def demonstration(page: str, key: str, command: str, real: str, indent: int = 0) -> str:
-    """A box: this output needs sandbox account `key`; how to run `command` against it;
-    what the real API shows instead (`real`, one or two sentences)."""
+def run_commands(key: str, name: str) -> list[tuple[str, str]]:
+    """Per language that has `snippets/<name>`: the commands that run it against the sandbox
+    account `key`, as a Markdown block for macOS / Linux and, but for curl, for PowerShell."""
     base_url = f"http://127.0.0.1:{SANDBOX_PORT}/v1"
+    blocks = []
+    for lang in samples.LANGUAGES:
+        path = (samples.SNIPPETS / name).with_suffix(lang.suffix)
+        if not path.exists():
+            continue
+        run = f"{lang.runner} {path.name}"
+        block = [
+            '```console title="macOS / Linux"',
+            f"OPENAI_BASE_URL={base_url} OPENAI_API_KEY={key} {run}",
+            "```",
+        ]
+        if lang is not samples.CURL:  # curl samples are bash scripts (Git Bash on Windows)
+            block += [
+                "",
+                '```powershell title="Windows PowerShell"',
+                f'$env:OPENAI_BASE_URL = "{base_url}"',
+                f'$env:OPENAI_API_KEY = "{key}"',
+                run,
+                "Remove-Item Env:OPENAI_BASE_URL, Env:OPENAI_API_KEY",
+                "```",
+            ]
+        blocks.append((lang.label, "\n".join(block)))
+    return blocks
+
+
+def demonstration(page: str, key: str, name: str, real: str) -> str:
+    """A box: the output above needs sandbox account `key`; how to run `snippets/<name>`
+    against it, per language; what the real API shows instead (`real`, a sentence or two)."""
     accounts = relative(page, ACCOUNTS_PAGE)
-    lines = [
+    intro = [
         '!!! example "A sandbox demonstration"',
         f"    The output here needs the sandbox account [`{key}`]({accounts}), which",
         "    behaves this way on purpose. To see it yourself, start the sandbox in",
@@ -37,22 +67,7 @@ def demonstration(page: str, key: str, command: str, real: str, indent: int = 0)
         "",
         "    Then, in another terminal, in the folder with the sample:",
         "",
-        '    === "macOS / Linux"',
-        "",
-        "        ```console",
-        f"        OPENAI_BASE_URL={base_url} OPENAI_API_KEY={key} {command}",
-        "        ```",
-        "",
-        '    === "Windows PowerShell"',
-        "",
-        "        ```powershell",
-        f'        $env:OPENAI_BASE_URL = "{base_url}"',
-        f'        $env:OPENAI_API_KEY = "{key}"',
-        f"        {command}",
-        "        Remove-Item Env:OPENAI_BASE_URL, Env:OPENAI_API_KEY",
-        "        ```",
-        "",
-        f"    **Against the real API:** {real}",
     ]
-    pad = " " * indent
-    return "\n".join(pad + line if line else "" for line in lines)
+    tabs = samples.tabs(run_commands(key, name))
+    body = [f"    {line}" if line else "" for line in tabs.splitlines()]
+    return "\n".join([*intro, *body, "", f"    **Against the real API:** {real}"])

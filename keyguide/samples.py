@@ -59,7 +59,7 @@ def _include(path: Path, fence: str) -> str:
     return f'```{fence}\n--8<-- "{rel}"\n```' if fence else f'--8<-- "{rel}"'
 
 
-def _tabs(blocks: list[tuple[str, str]]) -> str:
+def tabs(blocks: list[tuple[str, str]]) -> str:
     parts = []
     for n, (label, block) in enumerate(blocks):
         body = "\n".join(f"    {line}" if line else "" for line in block.splitlines())
@@ -81,7 +81,7 @@ def sample_tabs(name: str) -> str:
             blocks.append((lang.label, _include(note, "")))
         else:
             raise FileNotFoundError(2, f"sample {name!r} has no {lang.label} version", str(path))
-    return _tabs(blocks)
+    return tabs(blocks)
 
 
 def output_tabs(name: str) -> str:
@@ -95,7 +95,7 @@ def output_tabs(name: str) -> str:
     files = [expected_output(shared, lang) for lang in langs]
     if len(set(files)) == 1:
         return _include(files[0], "text")
-    return _tabs([(lang.label, _include(f, "text")) for lang, f in zip(langs, files, strict=True)])
+    return tabs([(lang.label, _include(f, "text")) for lang, f in zip(langs, files, strict=True)])
 
 
 def run_tabs(name: str, args: str = "") -> str:
@@ -112,4 +112,4 @@ def run_tabs(name: str, args: str = "") -> str:
         if lang is JAVASCRIPT:
             block += f"\n\nWith your keys in `.env`: `node {NODE_ENV_FILE} {tail}`"
         blocks.append((lang.label, block))
-    return _tabs(blocks)
+    return tabs(blocks)

@@ -10,7 +10,7 @@ import pytest
 from keyguide import sample_notes
 from tests.support import built_html
 from tests.support.pages import DOCS, includes, macro_calls, pages
-from tests.support.snippet_harness import DEFAULT_KEY, runs_for, samples
+from tests.support.snippet_harness import DEFAULT_KEY, SNIPPETS, runs_for, samples
 
 
 def raw_output_includes(page: Path) -> list[int]:
@@ -63,6 +63,7 @@ def test_a_sandbox_demonstration_shows_how_to_run_it(sample: Path) -> None:
     assert shown_on, f"{sample.name} is on no page"
     for page in shown_on:
         text = page.read_text()
-        assert f'sandbox_demo("{key}", "python {sample.name}"' in text, (
+        name = sample.relative_to(SNIPPETS).with_suffix("").as_posix()
+        assert f'sandbox_demo("{key}", "{name}"' in text, (
             f"{page.relative_to(DOCS)} shows {sample.name} with {key} but no sandbox_demo box"
         )
