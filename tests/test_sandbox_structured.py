@@ -198,3 +198,19 @@ def test_a_recursive_schema_gets_a_finite_valid_value(client: openai.OpenAI) -> 
     done = client.chat.completions.parse(model="gpt-5.5", messages=USER, response_format=Node)
     node = done.choices[0].message.parsed
     assert isinstance(node, Node) and node.next is not None  # it recursed, then stopped
+
+
+@pytest.mark.parametrize(
+    "schema",
+    [
+        {"type": "array", "items": {"type": "string"}, "minItems": 10**9},
+        {"type": "string", "minLength": 10**9},
+        {"type": "array", "minItems": 200, "items": {"type": "array", "minItems": 200}},
+        {"type": "object", "properties": "not an object"},
+    ],
+    ids=["many-items", "long-string", "nested-lists", "malformed"],
+)
+def test_a_schema_too_large_or_malformed_gets_a_400(client: openai.OpenAI, schema: Any) -> None:
+    fmt: Any = {"type": "json_schema", "name": "big", "schema": schema}
+    with pytest.raises(openai.BadRequestError, match="JSON Schema"):
+        client.responses.create(model="gpt-5.5", input="hi", text={"format": fmt})
