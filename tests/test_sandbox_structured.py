@@ -214,3 +214,14 @@ def test_a_schema_too_large_or_malformed_gets_a_400(client: openai.OpenAI, schem
     fmt: Any = {"type": "json_schema", "name": "big", "schema": schema}
     with pytest.raises(openai.BadRequestError, match="JSON Schema"):
         client.responses.create(model="gpt-5.5", input="hi", text={"format": fmt})
+
+
+def test_a_tool_choice_naming_no_given_function_gets_a_400(client: openai.OpenAI) -> None:
+    with pytest.raises(openai.BadRequestError) as caught:
+        client.responses.create(
+            model="gpt-5.5",
+            input="hi",
+            tools=RESPONSE_TOOLS,
+            tool_choice={"type": "function", "name": "get_stock_price"},
+        )
+    assert caught.value.param == "tool_choice"

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from keyguide.sandbox.conversation import Turn, first_said, last_said
+from keyguide.sandbox.errors import APIError
 from keyguide.sandbox.structured import instance
 from keyguide.sandbox.text import chunks, digest, estimate_tokens, quote, reply_for
 
@@ -91,7 +92,13 @@ def pick_function(ask: Ask) -> Function | None:
     by_name = {f.name: f for f in ask.functions}
     if isinstance(ask.choice, dict):
         named = ask.choice.get("name") or (ask.choice.get("function") or {}).get("name")
-        return by_name.get(str(named))
+        if named not in by_name:
+            raise APIError(
+                400,
+                f"Invalid value for 'tool_choice': no function named {named!r} in 'tools'.",
+                param="tool_choice",
+            )
+        return by_name[named]
     said = last_said(ask.turns)
     for f in ask.functions:
         if re.search(rf"(?<![\w-]){re.escape(f.name)}(?![\w-])", said):
