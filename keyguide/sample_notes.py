@@ -10,6 +10,7 @@ LABEL = "Output (sandbox)"
 LABEL_CLASS = "sandbox-output"  # tests and styles find the label by this class
 EXPLAINED_AT = "how-to/run-offline.md#sandbox-output"  # the one page that explains it
 ACCOUNTS_PAGE = "reference/sandbox-accounts.md"
+OFFLINE_PAGE = "how-to/run-offline.md"
 
 
 def relative(page: str, target: str) -> str:
@@ -58,8 +59,9 @@ def demonstration(page: str, key: str, name: str, real: str) -> str:
     intro = [
         '!!! example "A sandbox demonstration"',
         f"    The output here needs the sandbox account [`{key}`]({accounts}), which",
-        "    behaves this way on purpose. To see it yourself, start the sandbox in",
-        "    this guide's folder:",
+        "    behaves this way on purpose. To see it yourself, start the sandbox in this",
+        f"    guide's folder (or as [Run the samples offline]({relative(page, OFFLINE_PAGE)})",
+        "    shows):",
         "",
         "    ```console",
         f"    uv run keyguide sandbox --port {SANDBOX_PORT}",
