@@ -26,9 +26,10 @@ INTRO = (
     "error codes on them were rendered from sourced facts when the site was built."
 )
 # A tab (=== "Windows"; ===! starts a new set) or an admonition (!!! warning "Title",
-# ??? note): its body is indented four spaces under it.
+# ??? note, !!! example kg-note "Title"): its body is indented four spaces under it.
 BLOCK = re.compile(
-    r'^(?P<indent> *)(?:===|!!!|\?\?\?)[!+]* *(?P<kind>[\w-]+)? *(?:"(?P<label>.*)")? *$'
+    r"^(?P<indent> *)(?:===|!!!|\?\?\?)[!+]* *"
+    r'(?P<kind>[\w-]+(?: +[\w-]+)*)? *(?:"(?P<label>.*)")? *$'
 )
 # A wrapper that md_in_html keeps for layout only, such as <div class="grid cards" markdown>.
 LAYOUT_TAG = re.compile(r"^ *(?:<div\b[^>]*\bmarkdown\b[^>]*>|</div>) *$")

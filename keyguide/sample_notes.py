@@ -57,7 +57,7 @@ def demonstration(page: str, key: str, name: str, real: str) -> str:
     against it, per language; what the real API shows instead (`real`, a sentence or two)."""
     accounts = relative(page, ACCOUNTS_PAGE)
     intro = [
-        '!!! example "A sandbox demonstration"',
+        '!!! example kg-note "A sandbox demonstration"',  # kg-note: a macro's note, not prose
         f"    The output here needs the sandbox account [`{key}`]({accounts}), which",
         "    behaves this way on purpose. To see it yourself, start the sandbox in this",
         f"    guide's folder (or as [Run the samples offline]({relative(page, OFFLINE_PAGE)})",
