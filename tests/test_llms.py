@@ -94,3 +94,12 @@ def test_macro_notes_lose_their_html_wrapper_in_the_copies(built_site: Path) -> 
     assert not wrapped, f"Markdown copies with <span class=kg-note> left in: {wrapped}"
     nested = '<span class="kg-note">(a <span class="kg-stale">old</span>) b</span> c'
     assert unwrapped_notes(nested) == '(a <span class="kg-stale">old</span>) b c'
+
+
+def test_copies_drop_the_styling_classes_after_links(built_site: Path) -> None:
+    styled = [
+        str(md.relative_to(built_site))
+        for md in built_site.rglob("*.md")
+        if re.search(r"\)\{ *\.", md.read_text())
+    ]
+    assert not styled, f"Markdown copies with {{ .class }} left after a link: {styled}"
