@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from keyguide.samples import LANGUAGES
 from tests.support.built_html import every_page, page
 
 
@@ -53,3 +54,20 @@ def test_tabs_for_the_same_choice_have_one_label_so_they_link(built_site: Path) 
     assert {"Python", "JavaScript", "curl"} <= set().union(*groups.values())
     split = [sorted(labels) for labels in groups.values() if len(labels) > 1]
     assert not split, f"one choice, several labels (pick one): {split}"
+
+
+def test_no_tab_set_mixes_languages_with_other_choices(built_site: Path) -> None:
+    """A tab block right after a sample joins the sample's language tabs unless it starts
+    with ===!, and the reader gets "Python, JavaScript, curl, No credits" in one row."""
+    languages = {lang.label for lang in LANGUAGES}
+    mixed = []
+    for html, soup in every_page(built_site):
+        for tab_set in soup.select("div.tabbed-set"):
+            labels = {label.get_text(strip=True) for label in tab_set.select(":scope > label")}
+            labels |= {
+                label.get_text(strip=True)
+                for label in tab_set.select(":scope > div.tabbed-labels > label")
+            }
+            if labels & languages and labels - languages:
+                mixed.append((str(html), sorted(labels)))
+    assert not mixed, mixed
