@@ -37,8 +37,10 @@ MD_LINK = re.compile(r"\]\((?P<path>[^)\s#:]+\.md)(?P<anchor>#[^)\s]*)?\)")
 # The wrapper macros put around their notes so the site's tests can tell them from prose.
 NOTE_OPEN = '<span class="kg-note">'
 SPAN = re.compile(r"<span\b|</span>")
-# An attr_list after a link, [Output (sandbox)](...){ .sandbox-output }: styling, not words.
+# An attr_list after a link, [Output (sandbox)](...){ .sandbox-output }, or at the end of a
+# heading, ## Title { #anchor }: markup for the HTML page, not words.
 LINK_ATTRS = re.compile(r"(?<=\))\{ *[.#][^}\n]*\}")
+HEADING_ATTRS = re.compile(r"^(#+ .*?) *\{ *#[\w-]+ *\}$", re.MULTILINE)
 
 
 @dataclass
@@ -132,7 +134,8 @@ def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> None:
 def on_page_markdown(markdown_text: str, page: Page, config: MkDocsConfig, files: Files) -> None:
     assert BUILD.snippets is not None, "on_pre_build runs first"
     lines = BUILD.snippets.preprocessors["snippet"].run(markdown_text.splitlines())
-    text = LINK_ATTRS.sub("", unwrapped_notes("\n".join(labelled(lines)).strip() + "\n"))
+    text = unwrapped_notes("\n".join(labelled(lines)).strip() + "\n")
+    text = HEADING_ATTRS.sub(r"\1", LINK_ATTRS.sub("", text))
     BUILD.copies[page.file.src_uri] = absolute_links(text, page.file.src_uri, site_url(config))
 
 

@@ -96,10 +96,10 @@ def test_macro_notes_lose_their_html_wrapper_in_the_copies(built_site: Path) -> 
     assert unwrapped_notes(nested) == '(a <span class="kg-stale">old</span>) b c'
 
 
-def test_copies_drop_the_styling_classes_after_links(built_site: Path) -> None:
+def test_copies_drop_the_attribute_lists_of_links_and_headings(built_site: Path) -> None:
     styled = [
         str(md.relative_to(built_site))
         for md in built_site.rglob("*.md")
-        if re.search(r"\)\{ *\.", md.read_text())
+        if re.search(r"\)\{ *\.|^#+ .*\{ *#[\w-]+ *\}$", md.read_text(), re.MULTILINE)
     ]
-    assert not styled, f"Markdown copies with {{ .class }} left after a link: {styled}"
+    assert not styled, f"Markdown copies with {{ .class }} or {{ #id }} left in: {styled}"
