@@ -33,10 +33,16 @@ def text(value: object) -> Markup:
     return Markup(CODE.sub(r"<code>\1</code>", str(escape(str(value)))))
 
 
+# Where a long identifier may wrap in a narrow column: after "_", before an inner capital
+# (invalid_request_error, PermissionDeniedError), rather than anywhere mid-word.
+BREAK = re.compile(r"(?<=_)(?=\w)|(?<=[a-z])(?=[A-Z])")
+
+
 def code(value: object, cls: str = "") -> Markup:
+    breakable = Markup(BREAK.sub("<wbr>", str(escape(str(value)))))
     if cls:
-        return Markup('<code class="{}">{}</code>').format(cls, value)
-    return Markup("<code>{}</code>").format(value)
+        return Markup('<code class="{}">{}</code>').format(cls, breakable)
+    return Markup("<code>{}</code>").format(breakable)
 
 
 def codes(values: Sequence[object]) -> Markup:
