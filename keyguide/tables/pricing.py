@@ -68,7 +68,7 @@ def model_choices() -> str:
     choices = [
         ("Cheapest", live.cheapest_model(), "Start here for short, simple tasks."),
         ("This guide's samples", p.model(samples_model()), "A good default for most text work."),
-        ("Newest top model", strongest, "For the hardest tasks, at several times the price."),
+        ("Newest top model", strongest, "For the hardest tasks."),
     ]
     lines = []
     for label, m, use in choices:
@@ -77,8 +77,8 @@ def model_choices() -> str:
         doubt = f" ({', '.join(notes)})" if notes else ""
         lines.append(
             f"- **{label}: `{m.id}`**, {usd(m.input)} input and {usd(m.output or 0)} output "
-            f"per 1M tokens{doubt}: {cost(m.id, 1000, 500)} for a request with 1,000 input "
-            f"and 500 output tokens. {use}"
+            f"per 1M tokens{doubt}. A request with 1,000 input and 500 output tokens costs "
+            f"{cost(m.id, 1000, 500)}. {use}"
         )
     return "\n".join(lines)
 
