@@ -278,24 +278,8 @@ def test_an_unexpected_crash_still_answers_with_the_envelope() -> None:
     app = create_app(warm=False)
     app.router.routes.append(Route("/boom", boom))
     sent: list[dict] = []
-
-    async def receive() -> dict:
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message: dict) -> None:
-        sent.append(message)
-
-    scope = {
-        "type": "http",
-        "method": "GET",
-        "path": "/boom",
-        "raw_path": b"/boom",
-        "query_string": b"",
-        "headers": [],
-        "client": ("127.0.0.1", 1),
-    }
     with pytest.raises(RuntimeError):  # Starlette re-raises for the server's log
-        run_async(app(scope, receive, send))  # type: ignore[arg-type]
+        run_async(asgi_get(app, "/boom", sent=sent))
     assert sent[0]["status"] == 500
     assert b"x-request-id" in dict(sent[0]["headers"])
     body = json.loads(sent[1]["body"])
@@ -467,9 +451,9 @@ def test_usage_pages_stay_fast_and_the_ledger_bounded_whatever_it_holds() -> Non
         now[0] = day + n * 86_400 / requests
         ledger.record("sk-sandbox-build", "gpt-5.5", 10, 20)
     query = f"start_time={day}&end_time={day + 86_400}&bucket_width=1m&limit=1440"
-    run_async(asgi_get(app, "/v1/organization/usage/completions", f"start_time={day}"))  # warm
+    run_async(admin_get(app, "/v1/organization/usage/completions", f"start_time={day}"))  # warm
     started = time.process_time()
-    status, page = run_async(asgi_get(app, "/v1/organization/usage/completions", query))
+    status, page = run_async(admin_get(app, "/v1/organization/usage/completions", query))
     cpu = time.process_time() - started
     assert status == 200 and len(page["data"]) == 1440
     counted = sum(r["num_model_requests"] for b in page["data"] for r in b["results"])
@@ -478,9 +462,11 @@ def test_usage_pages_stay_fast_and_the_ledger_bounded_whatever_it_holds() -> Non
     assert cpu < BOUNDED  # it took 10 s when every bucket scanned every request
 
 
-async def asgi_get(app: Any, path: str, query: str) -> tuple[int, dict]:
-    """One GET through the app as the admin, without a server."""
-    sent: list[dict] = []
+async def asgi_get(
+    app: Any, path: str, query: str = "", key: str = "", sent: list[dict] | None = None
+) -> list[dict]:
+    """One GET through the app, without a server: the ASGI messages it sent."""
+    sent = [] if sent is None else sent
 
     async def receive() -> dict:
         return {"type": "http.request", "body": b"", "more_body": False}
@@ -488,16 +474,23 @@ async def asgi_get(app: Any, path: str, query: str) -> tuple[int, dict]:
     async def send(message: dict) -> None:
         sent.append(message)
 
+    headers = [(b"authorization", f"Bearer {key}".encode())] if key else []
     scope = {
         "type": "http",
         "method": "GET",
         "path": path,
         "raw_path": path.encode(),
         "query_string": query.encode(),
-        "headers": [(b"authorization", b"Bearer sk-admin-sandbox")],
+        "headers": headers,
         "client": ("127.0.0.1", 1),
     }
     await app(scope, receive, send)
+    return sent
+
+
+async def admin_get(app: Any, path: str, query: str) -> tuple[int, dict]:
+    """One GET as the admin: its status and JSON body."""
+    sent = await asgi_get(app, path, query, key="sk-admin-sandbox")
     return sent[0]["status"], json.loads(b"".join(m.get("body", b"") for m in sent[1:]))
 
 
