@@ -16,7 +16,7 @@ def rel(path: Path) -> str:
 
 def shown_files() -> list[Path]:
     """Samples, curl-tab notes and the outputs pages show (run specs are not shown)."""
-    shown = {PYTHON.suffix, JAVASCRIPT.suffix, CURL.suffix, ".out"}
+    shown = {PYTHON.suffix, JAVASCRIPT.suffix, CURL.suffix, ".ps1", ".out"}
     return sorted(p for p in SNIPPETS.rglob("*") if p.suffix in shown or p.name.endswith(CURL_NOTE))
 
 
