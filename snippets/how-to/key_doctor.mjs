@@ -34,7 +34,7 @@ const WORKS = "The key works: it made a model request.";
 async function diagnose() {
   const key = process.env.OPENAI_API_KEY ?? "";
   if (!key) {
-    return "No key: set OPENAI_API_KEY in your shell or in .env.";
+    return "No key: set OPENAI_API_KEY, or run node --env-file=.env.";
   }
   if (key !== key.trim().replace(/^["']+|["']+$/g, "")) {
     return "The key has stray quotes or spaces: set it again, bare.";
