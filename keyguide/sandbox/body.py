@@ -13,10 +13,8 @@ from typing import Any
 from starlette.requests import ClientDisconnect, Request
 
 from keyguide.sandbox.errors import APIError
+from keyguide.sandbox.limits import BODY_SECONDS, MAX_BODY, MAX_DEPTH
 
-MAX_BODY = 1 << 20  # 1 MiB: bigger bodies get 413
-MAX_DEPTH = 100  # objects and arrays inside each other; far above any request the SDK builds
-BODY_SECONDS = 10.0  # the whole body must arrive within this after the headers
 UNPARSABLE = (
     "We could not parse the JSON body of your request{why}. (HINT: This likely means you "
     "aren't using your HTTP library correctly. The OpenAI API expects a JSON payload.)"

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import cache
 
 from keyguide.cost import request_cost
+from keyguide.sandbox.limits import MAX_ROWS
 from keyguide.sandbox.text import digest
 
 PROJECT_ID = "proj_sandbox"
 WIDTHS = {"1m": 60, "1h": 3600, "1d": 86400}
 DEFAULT_LIMITS = {"1m": 60, "1h": 24, "1d": 7}
-MAX_ROWS = 50_000  # about 5 MB; a day of one request per second per model fits
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from uvicorn.config import LOGGING_CONFIG
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from keyguide.sandbox.app import create_app
-from keyguide.sandbox.body import BODY_SECONDS
+from keyguide.sandbox.limits import BODY_SECONDS, HEADER_SECONDS, KEEP_ALIVE_SECONDS
 
 MAX_HEADER_BYTES = 16 * 1024  # request line and headers; more gets a 400 from h11
 
@@ -26,9 +26,9 @@ MAX_HEADER_BYTES = 16 * 1024  # request line and headers; more gets a 400 from h
 class Timeouts:
     """Seconds a client may take: to send its headers, its body, its next request."""
 
-    headers: float = 10.0
+    headers: float = HEADER_SECONDS
     body: float = BODY_SECONDS
-    keep_alive: int = 5
+    keep_alive: int = KEEP_ALIVE_SECONDS
 
 
 class HeaderDeadline(H11Protocol):
