@@ -1,6 +1,8 @@
 """Site build: the strict build against its floor (the same pages, with the same Markdown
 extensions, built with Material's search plugin only), and the rebuild in `mkdocs serve`
-after one page changes."""
+after one page changes. Beside them, the content floor: the pages as our hooks hand them to
+Markdown (facts and samples expanded), built like the floor, which is what their content
+costs without any code of ours."""
 
 from __future__ import annotations
 
@@ -47,11 +49,42 @@ def floor_config(project: Path) -> str:
     return "mkdocs.floor.yml"
 
 
-def project_copy(where: Path) -> Path:
+def project_copy(where: Path, source: Path = ROOT) -> Path:
     """The project's site sources in a scratch dir, so editing a page touches nobody's tree."""
     ignore = shutil.ignore_patterns(".venv", ".git", "node_modules", "site", "__pycache__")
-    shutil.copytree(ROOT, where, ignore=ignore, symlinks=True)
+    shutil.copytree(source, where, ignore=ignore, symlinks=True)
     return where
+
+
+# A hook run after ours: it writes each page's Markdown as our hooks leave it.
+RENDERED_HOOK = """\
+from pathlib import Path
+
+OUT = Path({out!r})
+
+
+def on_page_markdown(markdown, page, config, files):
+    target = OUT / page.file.src_uri
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(markdown)
+"""
+
+
+def rendered_project(project: Path, where: Path) -> Path:
+    """A copy of project whose pages are already rendered by our hooks, with the floor's
+    config beside them; build it with floor_config's file."""
+    copy = project_copy(where / "rendered", project)
+    hook = where / "write_rendered.py"
+    hook.write_text(RENDERED_HOOK.format(out=str(copy / "docs")))
+    text = (project / "mkdocs.yml").read_text()
+    block = HOOKS.search(text)
+    if block is None:
+        raise RuntimeError("mkdocs.yml has no hooks: section: update bench/build.py")
+    hooks = block.group().rstrip("\n") + f"\n  - {hook}\n\n"
+    (copy / "mkdocs.render.yml").write_text(text[: block.start()] + hooks + text[block.end() :])
+    strict_build(copy, where / "render-out", "mkdocs.render.yml")
+    floor_config(copy)
+    return copy
 
 
 def rebuild_time(project: Path) -> list[float]:
@@ -103,17 +136,30 @@ def measure(repeat: int, before: Path | None = None) -> list[Figure]:
         if before is not None:
             sides["before"] = before
         floor = floor_config(sides["after"])
+        rendered = rendered_project(sides["after"], scratch)
         builds: dict[str, list[float]] = {side: [] for side in sides}
         floor_build: list[float] = []
+        content_build: list[float] = []
         for project in sides.values():  # first builds pay for cold caches
             strict_build(project, scratch / "warm")
         strict_build(sides["after"], scratch / "warm", floor)
+        strict_build(rendered, scratch / "warm", floor)
         for _ in range(repeat):  # interleaved, so all see the same machine load
             floor_build += times(lambda: strict_build(sides["after"], scratch / "floor", floor), 1)
+            content_build += times(lambda: strict_build(rendered, scratch / "content", floor), 1)
             for side, project in sides.items():
                 builds[side] += times(lambda p=project: strict_build(p, scratch / "out"), 1)
         rebuilds = {side: rebuild_time(project) for side, project in sides.items()}
-    figures = []
+    figures = [
+        Figure(
+            "site",
+            f"content floor: the {pages} pages as our hooks render them, search plugin only",
+            "s",
+            content_build,
+            floor_build,
+            "same pages, search plugin only",
+        )
+    ]
     for side in sides:
         figures += [
             Figure(
