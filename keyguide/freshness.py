@@ -7,9 +7,7 @@ keyguide.clock's.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from markupsafe import Markup
 
@@ -24,7 +22,7 @@ class Policy:
     on: dt.date | None = None  # None: keyguide.clock's today, asked at each check
 
     @classmethod
-    def from_extra(cls, extra: Mapping[str, Any]) -> Policy:
+    def from_extra(cls, extra: dict) -> Policy:
         return cls(int(extra.get("facts_max_age_days", DEFAULT_MAX_AGE_DAYS)))
 
     def is_stale(self, verified: dt.date) -> bool:
@@ -40,4 +38,4 @@ class Policy:
         ).format(fact.verified.isoformat(), str(fact.source))
 
 
-policy = Policy()  # the build sets it from mkdocs.yml (keyguide.macros.page_names)
+policy = Policy()  # the build sets it from mkdocs.yml (keyguide.macros.define_env)
