@@ -8,6 +8,7 @@ from keyguide import facts, freshness, live, sample_notes, samples, sdk, tables
 
 
 def define_env(env: Any) -> None:
+    facts.forget_if_changed()  # mkdocs serve builds again in this process after each edit
     for file in facts.FILES:  # pricing, tiers, errors, ...: one variable per registered file
         env.variables[file.name] = file()
     env.variables["last_verified"] = facts.last_verified()

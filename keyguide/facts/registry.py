@@ -114,6 +114,20 @@ def clear_caches() -> None:
         f.cache_clear()
 
 
+_read_from: tuple[object, ...] = ()  # the facts folder and its files' contents at the last check
+
+
+def forget_if_changed() -> None:
+    """Forget every loaded file if any facts file changed since the last call: `mkdocs serve`
+    builds again in the same process after an edit, and must show the edited facts."""
+    global _read_from
+    folder = loader.FACTS_DIR
+    now = (folder, *((p.name, p.read_bytes()) for p in sorted(folder.glob("*.yml"))))
+    if now != _read_from:
+        clear_caches()
+        _read_from = now
+
+
 def sourced_in(value: Any) -> list[Sourced]:
     """Every sourced fact inside a loaded file, however deeply nested."""
     return [v for _, v in loader.walk(value) if isinstance(v, Sourced)]
