@@ -63,6 +63,9 @@ for (const key of keys) {
 // Retries: count the attempts the SDK makes through its fetch.
 async function attempts(key, request) {
   await reset();
+  return counted(key, request);
+}
+async function counted(key, request) {
   let count = 0;
   const counting = (url, init) => ((count += 1), fetch(url, init));
   const client = new OpenAI({ apiKey: key, fetch: counting }); // default: 2 retries
@@ -72,8 +75,11 @@ async function attempts(key, request) {
 }
 const retried = await attempts("sk-sandbox-flaky", calls.responses);
 // Accounts whose first attempt gets a 429 saying how long to wait, each in one form.
-const waited = {};
-for (const key of waits) waited[key] = await attempts(key, calls.responses);
+// They wait side by side after one reset (each account's 429 is its own), not one after another.
+await reset();
+const waited = Object.fromEntries(
+  await Promise.all(waits.map(async (key) => [key, await counted(key, calls.responses)])),
+);
 // A request larger than the per-minute budget: the 429 says x-should-retry: false.
 const tooLarge = await attempts("sk-sandbox-low-limits", (c) =>
   c.responses.create({ model: "gpt-5.4-nano", input: "word ".repeat(2000) }),
