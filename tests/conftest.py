@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,11 @@ from tests.support.site_build import build_once
 
 ROOT = Path(__file__).resolve().parent.parent
 
+
+# Keep compiled bytecode even where the environment says not to (PYTHONDONTWRITEBYTECODE, as
+# this machine's does): without it every worker rewrites the asserts of every test module
+# again, about 1.5 CPU-s per worker on each run. __pycache__/ is git-ignored.
+sys.dont_write_bytecode = False
 
 WORKERS = 3  # on 2 cores: samples wait on retries and backoff, a third worker uses the wait
 
