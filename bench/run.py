@@ -90,6 +90,12 @@ def main() -> int:
         help="also measure the site, pages and check at an earlier commit, side by side",
     )
     parser.add_argument("--only", nargs="+", choices=AREAS, default=AREAS)
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        metavar="URL",
+        help="Lighthouse only these pages, as nav URLs (how-to/handle-errors/); default all",
+    )
     args = parser.parse_args()
     repeat = 2 if args.quick else args.repeat
     with tempfile.TemporaryDirectory(prefix="keyguide-before-") as tmp:
@@ -98,7 +104,7 @@ def main() -> int:
             "site": lambda: build.measure(repeat, before),
             "samples": lambda: samples.measure(repeat, args.plain),
             "sandbox": lambda: sandbox.measure(repeat),
-            "pages": lambda: page_load.measure(repeat, 1 if args.quick else 3, before),
+            "pages": lambda: page_load.measure(repeat, 1 if args.quick else 3, before, args.pages),
             "check": lambda: whole_check(repeat, args.plain, before),
         }
         figures: list[Figure] = []
