@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from keyguide import facts
+from keyguide.facts import loader
 from tests.support.sandbox_process import Sandbox, start_sandbox
 from tests.support.site_build import build_once
 
@@ -85,3 +87,18 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if error is not None:
         pytest.fail(f"mkdocs build --strict failed:\n{error}")
     return site
+
+
+@pytest.fixture
+def facts_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of the facts folder that every loader reads instead of the real one: edit its
+    files to see what the guide makes of other data. The real facts again afterwards."""
+    copy = tmp_path / "facts"
+    copy.mkdir()
+    for f in facts.FACTS_DIR.glob("*.yml"):
+        (copy / f.name).write_text(f.read_text())
+    monkeypatch.setattr(loader, "FACTS_DIR", copy)
+    facts.clear_caches()
+    yield copy
+    monkeypatch.undo()
+    facts.clear_caches()

@@ -12,7 +12,6 @@ import pytest
 import yaml
 
 from keyguide import clock, facts, freshness, live, tables
-from keyguide.facts import loader
 from keyguide.sandbox import catalogue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,13 +23,11 @@ RETIRES_ON = dt.date(2026, 6, 1)  # a made-up shutdown for the cheapest model, i
 
 
 @pytest.fixture
-def cheapest_retires(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+def cheapest_retires(facts_copy: Path) -> Iterator[str]:
     """The facts, with the live check's model shutting down on RETIRES_ON, announced in a
     fact that turns stale on that same day."""
     model = live.cheapest_model(RETIRES_ON - dt.timedelta(days=1)).id
-    for f in facts.FACTS_DIR.glob("*.yml"):
-        (tmp_path / f.name).write_text(f.read_text())
-    data = yaml.safe_load((tmp_path / "pricing.yml").read_text())
+    data = yaml.safe_load((facts_copy / "pricing.yml").read_text())
     data["deprecations"].append(
         {
             "models": [model],
@@ -40,13 +37,10 @@ def cheapest_retires(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterato
             "verified": RETIRES_ON - dt.timedelta(days=freshness.DEFAULT_MAX_AGE_DAYS + 1),
         }
     )
-    (tmp_path / "pricing.yml").write_text(yaml.safe_dump(data, sort_keys=False))
-    monkeypatch.setattr(loader, "FACTS_DIR", tmp_path)
-    facts.clear_caches()
+    (facts_copy / "pricing.yml").write_text(yaml.safe_dump(data, sort_keys=False))
+    facts.clear_caches()  # cheapest_model read the copy as it was
     catalogue.served_on.cache_clear()
     yield model
-    monkeypatch.undo()
-    facts.clear_caches()
     catalogue.served_on.cache_clear()
 
 

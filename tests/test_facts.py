@@ -11,7 +11,6 @@ import yaml
 
 from keyguide import facts, tables
 from keyguide.cost import request_cost
-from keyguide.facts import loader
 from keyguide.sandbox.ledger import Ledger
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -231,20 +230,13 @@ def test_a_duplicated_id_is_refused_naming_file_field_and_value(tmp_path: Path) 
 
 
 @pytest.fixture
-def repriced(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+def repriced(facts_copy: Path) -> None:
     """The facts with gpt-5.5's input price changed to $123, read fresh by every loader."""
-    for f in facts.FACTS_DIR.glob("*.yml"):
-        (tmp_path / f.name).write_text(f.read_text())
 
     def reprice(d: dict) -> None:
         next(m for m in d["models"] if m["id"] == "gpt-5.5")["input"] = 123.0
 
-    write_variant(tmp_path, "pricing.yml", reprice)
-    monkeypatch.setattr(loader, "FACTS_DIR", tmp_path)
-    facts.clear_caches()
-    yield
-    monkeypatch.undo()
-    facts.clear_caches()
+    write_variant(facts_copy, "pricing.yml", reprice)
 
 
 @pytest.mark.usefixtures("repriced")

@@ -6,12 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from keyguide.samples import CURL, CURL_NOTE, JAVASCRIPT, PYTHON
-from tests.support.pages import ROOT, SAMPLE_LANGS, fences, includes, macro_calls, pages
+from tests.support.pages import SAMPLE_LANGS, fences, includes, macro_calls, pages, rel
 from tests.support.snippet_harness import SNIPPETS
-
-
-def rel(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
 
 
 def shown_files() -> list[Path]:

@@ -3,31 +3,15 @@ snippet or a facts file changes, and the rebuilt pages must show the edited fact
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 import yaml
 from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from keyguide import facts
-from keyguide.facts import loader
 from tests.support.pages import DOCS, ROOT
-
-
-@pytest.fixture
-def facts_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
-    """A copy of the facts folder the loader reads instead; the real one again afterwards."""
-    copy = tmp_path / "facts"
-    copy.mkdir()
-    for f in facts.FACTS_DIR.glob("*.yml"):
-        (copy / f.name).write_text(f.read_text())
-    monkeypatch.setattr(loader, "FACTS_DIR", copy)
-    yield copy
-    monkeypatch.undo()
-    facts.clear_caches()
 
 
 def rebuild_page(markdown: str) -> str:

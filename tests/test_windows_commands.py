@@ -11,16 +11,12 @@ from pathlib import Path
 import pytest
 
 from tests.support import powershell
-from tests.support.pages import ROOT, fences, pages
+from tests.support.pages import fences, pages, rel
 from tests.support.sandbox_process import Sandbox
 from tests.support.snippet_harness import SNIPPETS, Run, reader_env, reset_sandbox, runs_for
 
 WINDOWS = sorted(SNIPPETS.rglob("*.ps1"))
 RUNS = [(ps1, run) for ps1 in WINDOWS for run in runs_for(ps1.with_suffix(".sh"))]
-
-
-def rel(path: Path) -> str:
-    return path.relative_to(ROOT).as_posix()
 
 
 def test_every_windows_sample_has_a_bash_twin() -> None:
@@ -30,7 +26,7 @@ def test_every_windows_sample_has_a_bash_twin() -> None:
 
 @pytest.mark.parametrize("ps1,run", RUNS, ids=[f"{rel(p)}[{r.key}]" for p, r in RUNS])
 def test_windows_sample_prints_what_its_bash_twin_prints(
-    ps1: Path, run: Run, sandbox: Sandbox, tmp_path: Path
+    ps1: Path, run: Run, sandbox: Sandbox
 ) -> None:
     reset_sandbox(sandbox.base_url)
     result = powershell.run(ps1.read_text(), reader_env(sandbox.base_url, run))

@@ -22,6 +22,11 @@ PYTHON_LANGS = {"python", "py", "python3", "pycon", "py3"}
 SAMPLE_LANGS = PYTHON_LANGS | {"javascript", "js", "mjs", "typescript", "ts", "bash", "sh", "shell"}
 
 
+def rel(path: Path) -> str:
+    """A path as the repository names it, for messages."""
+    return path.relative_to(ROOT).as_posix()
+
+
 @dataclass(frozen=True)
 class Include:
     page: Path
